@@ -1,0 +1,5 @@
+package dev.rebuildplan.cli;
+
+public final class Main {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,178 @@
+package dev.rebuildplan.core;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns changed paths into a rebuild plan. Pure: it reads no file, runs no process and knows
+ * nothing of git. Rules are compiled once, so one planner can plan many change sets.
+ */
+public final class Planner {
+  private final RuleSet rules;
+  private final ImageGraph graph;
+  private final GlobIndex<PathRule> ruleIndex = new GlobIndex<>();
+  private final GlobIndex<Boolean> ignoreIndex = new GlobIndex<>();
+
+  public Planner(RuleSet rules, ImageGraph graph) {
+    this.rules = rules;
+    this.graph = graph;
+    rules.rules().forEach(rule -> ruleIndex.add(rule.glob(), rule));
+    rules.ignores().forEach(glob -> ignoreIndex.add(glob, Boolean.TRUE));
+  }
+
+  /**
+   * Plans the rebuild for repository-relative changed paths.
+   *
+   * @throws UnmatchedPathsException when the rules say {@code unmatched: error} and a path inside
+   *     the rules' root matched neither a rule nor an ignore
+   */
+  public RebuildPlan plan(Collection<String> changedPaths) {
+    Map<String, List<Reason>> reasons = new HashMap<>();
+    List<String> unmatched = new ArrayList<>();
+    Warnings warnings = new Warnings();
+    for (String path : changedPaths) {
+      if (!path.startsWith(rules.root())) {
+        continue;
+      }
+      String relative = path.substring(rules.root().length());
+      if (ignoreIndex.anyMatch(relative)) {
+        continue;
+      }
+      if (!mapToImages(path, relative, reasons, warnings)) {
+        unmatched.add(path);
+      }
+    }
+    applyUnmatchedPolicy(unmatched, reasons);
+    addDescendants(reasons);
+    return toPlan(reasons, unmatched, warnings.list());
+  }
+
+  /** Adds a reason to each image the path maps to; false when no rule maps it to a known image. */
+  private boolean mapToImages(
+      String path, String relative, Map<String, List<Reason>> reasons, Warnings warnings) {
+    boolean[] mapped = {false};
+    ruleIndex.forEachMatch(
+        relative,
+        (glob, rule) -> {
+          var captures = glob.captures().isEmpty() ? Map.<String, String>of() : glob.match(relative).orElseThrow();
+          for (String image : rule.imagesFor(captures)) {
+            if (!graph.contains(image)) {
+              warnings.unknownImage(rule, image, path);
+            } else if (!graph.image(image).built()) {
+              warnings.stockImage(rule, image, path);
+              mapped[0] = true;
+            } else {
+              reasons.computeIfAbsent(image, name -> new ArrayList<>())
+                  .add(new Reason.PathMatch(path, rule.toString()));
+              mapped[0] = true;
+            }
+          }
+        });
+    return mapped[0];
+  }
+
+  private void applyUnmatchedPolicy(List<String> unmatched, Map<String, List<Reason>> reasons) {
+    if (unmatched.isEmpty() || rules.unmatched() == UnmatchedPolicy.IGNORE) {
+      return;
+    }
+    if (rules.unmatched() == UnmatchedPolicy.ERROR) {
+      throw new UnmatchedPathsException(ImmutableList.copyOf(unmatched));
+    }
+    for (String image : graph.names()) {
+      if (graph.image(image).built()) {
+        List<Reason> list = reasons.computeIfAbsent(image, name -> new ArrayList<>());
+        unmatched.forEach(path -> list.add(new Reason.Unmatched(path)));
+      }
+    }
+  }
+
+  /** Pulls in every built image built FROM a planned one, transitively. */
+  private void addDescendants(Map<String, List<Reason>> reasons) {
+    Deque<String> pending = new ArrayDeque<>(reasons.keySet());
+    while (!pending.isEmpty()) {
+      for (String child : graph.children(pending.pop())) {
+        if (graph.image(child).built() && !reasons.containsKey(child)) {
+          reasons.put(child, new ArrayList<>());
+          pending.push(child);
+        }
+      }
+    }
+    for (var entry : reasons.entrySet()) {
+      for (String parent : new java.util.TreeSet<>(graph.parents(entry.getKey()))) {
+        if (reasons.containsKey(parent)) {
+          entry.getValue().add(new Reason.BuiltFrom(parent));
+        }
+      }
+    }
+  }
+
+  private RebuildPlan toPlan(
+      Map<String, List<Reason>> reasons, List<String> unmatched, ImmutableList<String> warnings) {
+    Map<String, Integer> stageOf = new HashMap<>();
+    reasons.keySet().forEach(image -> stage(image, reasons, stageOf));
+    TreeMap<Integer, List<String>> byStage = new TreeMap<>();
+    stageOf.forEach((image, stage) -> byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(image));
+
+    ImmutableList.Builder<ImmutableList<String>> stages = ImmutableList.builder();
+    Map<String, PlannedImage> images = new LinkedHashMap<>();
+    for (var entry : byStage.entrySet()) {
+      List<String> names = entry.getValue();
+      names.sort(Comparator.naturalOrder());
+      stages.add(ImmutableList.copyOf(names));
+      for (String name : names) {
+        images.put(name, new PlannedImage(name, entry.getKey(), ImmutableList.copyOf(reasons.get(name))));
+      }
+    }
+    return new RebuildPlan(
+        stages.build(), ImmutableMap.copyOf(images), ImmutableList.copyOf(unmatched), warnings);
+  }
+
+  /** The 1-based stage of a planned image: one after the latest of its planned parents. */
+  private int stage(String image, Map<String, List<Reason>> planned, Map<String, Integer> stageOf) {
+    Integer known = stageOf.get(image);
+    if (known != null) {
+      return known;
+    }
+    int stage = 1;
+    for (String parent : graph.parents(image)) {
+      if (planned.containsKey(parent)) {
+        stage = Math.max(stage, stage(parent, planned, stageOf) + 1);
+      }
+    }
+    stageOf.put(image, stage);
+    return stage;
+  }
+
+  /** Warnings, one per rule and image however many paths hit them. */
+  private static final class Warnings {
+    private final Map<String, String> byKey = new LinkedHashMap<>();
+
+    void unknownImage(PathRule rule, String image, String path) {
+      byKey.putIfAbsent(
+          "unknown " + rule + " " + image,
+          "rule '" + rule + "' maps '" + path + "' to image '" + image
+              + "', which the rules do not declare; the path was not counted for it");
+    }
+
+    void stockImage(PathRule rule, String image, String path) {
+      byKey.putIfAbsent(
+          "stock " + rule + " " + image,
+          "rule '" + rule + "' maps '" + path + "' to '" + image
+              + "', a stock image that is never built");
+    }
+
+    ImmutableList<String> list() {
+      return ImmutableList.copyOf(byKey.values());
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.rebuildplan.core;
+
+/** Why an image is in a plan. */
+public sealed interface Reason {
+  /** A changed path matched a rule that maps it to the image. */
+  record PathMatch(String path, String rule) implements Reason {}
+
+  /** The image is built FROM a parent that is in the plan. */
+  record BuiltFrom(String parent) implements Reason {}
+
+  /** A changed path matched no rule, and the rules say such a path rebuilds every image. */
+  record Unmatched(String path) implements Reason {}
+}

@@ -1,0 +1,314 @@
+package dev.rebuildplan.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.common.collect.ImmutableList;
+import dev.rebuildplan.core.Glob;
+import dev.rebuildplan.core.Image;
+import dev.rebuildplan.core.ImageGraph;
+import dev.rebuildplan.core.PathRule;
+import dev.rebuildplan.core.RuleSet;
+import dev.rebuildplan.core.UnmatchedPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a rules file (YAML, or JSON when it ends in {@code .json}) or a built-in rule set, and
+ * checks it. Every problem becomes a {@link RulesException} naming the file, the line and column,
+ * the property and what is wrong.
+ */
+public final class RulesFile {
+  /** The rules file looked for at the repository's top when none is given. */
+  public static final String DEFAULT_NAME = ".rebuild-plan.yaml";
+
+  /** The built-in rule set used when the repository has no rules file. */
+  public static final String DEFAULT_BUILT_IN = "augmentos-cloud";
+
+  private static final String BUILT_IN_FOLDER = "/rules/";
+
+  private RulesFile() {}
+
+  /**
+   * Finds the rules: {@code --rules} as a file or a built-in name, else {@code .rebuild-plan.yaml}
+   * at the repository's top, else the built-in default rooted at the working folder.
+   */
+  public static Rules find(Optional<String> option, Path repoTop, Path workDir)
+      throws RulesException {
+    if (option.isPresent()) {
+      Path file = workDir.resolve(option.get());
+      if (Files.isRegularFile(file)) {
+        return load(file, repoTop);
+      }
+      if (builtInExists(option.get())) {
+        return loadBuiltIn(option.get(), repoTop, workDir);
+      }
+      throw new RulesException(
+          "--rules " + option.get() + ": no such file and no built-in rule set of that name;"
+              + " built in: " + DEFAULT_BUILT_IN);
+    }
+    Path file = repoTop.resolve(DEFAULT_NAME);
+    if (Files.isRegularFile(file)) {
+      return load(file, repoTop);
+    }
+    return loadBuiltIn(DEFAULT_BUILT_IN, repoTop, workDir);
+  }
+
+  /** Loads a rules file; rule paths are relative to its folder, or to the {@code root} it sets. */
+  public static Rules load(Path file, Path repoTop) throws RulesException {
+    String display = display(file, repoTop);
+    try (InputStream in = Files.newInputStream(file)) {
+      Path folder = file.toAbsolutePath().normalize().getParent();
+      return parse(in, display, isJson(file), repoTop, folder);
+    } catch (NoSuchFileException e) {
+      throw new RulesException(display + ": no such file");
+    } catch (IOException e) {
+      throw new RulesException(display + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Loads a built-in rule set by name; rule paths are relative to the working folder. */
+  public static Rules loadBuiltIn(String name, Path repoTop, Path workDir) throws RulesException {
+    try (InputStream in = RulesFile.class.getResourceAsStream(BUILT_IN_FOLDER + name + ".yaml")) {
+      if (in == null) {
+        throw new RulesException("no built-in rule set named '" + name + "'");
+      }
+      return parse(in, name + " (built in)", false, repoTop, workDir.toAbsolutePath().normalize());
+    } catch (IOException e) {
+      throw new RulesException(name + " (built in): cannot read: " + e.getMessage());
+    }
+  }
+
+  private static boolean builtInExists(String name) {
+    return name.matches("[a-z0-9][a-z0-9-]*")
+        && RulesFile.class.getResource(BUILT_IN_FOLDER + name + ".yaml") != null;
+  }
+
+  private static Rules parse(
+      InputStream in, String display, boolean json, Path repoTop, Path folder)
+      throws RulesException {
+    RulesSpec spec = read(in, display, json);
+    Path rootDir = resolveRoot(spec, display, repoTop, folder);
+    String root = toRootPrefix(repoTop, rootDir);
+    ImageGraph graph = toGraph(spec, display);
+    RuleSet ruleSet =
+        new RuleSet(root, toRules(spec, display, graph), toIgnores(spec, display), toPolicy(spec, display));
+    List<String> composeFiles = spec.compose == null ? List.of() : spec.compose.files;
+    Optional<String> project =
+        spec.compose == null ? Optional.empty() : Optional.ofNullable(spec.compose.project);
+    return new Rules(display, ruleSet, graph, ImmutableList.copyOf(composeFiles), project, rootDir);
+  }
+
+  private static RulesSpec read(InputStream in, String display, boolean json)
+      throws RulesException {
+    ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    try {
+      RulesSpec spec = mapper.readValue(in, RulesSpec.class);
+      if (spec == null) {
+        throw new RulesException(display + ": the file is empty; declare 'images' and 'rules'");
+      }
+      return spec;
+    } catch (JsonProcessingException e) {
+      throw new RulesException(describe(display, e));
+    } catch (IOException e) {
+      throw new RulesException(display + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String describe(String display, JsonProcessingException e) {
+    var location = e.getLocation();
+    String where =
+        location == null
+            ? display
+            : display + ":" + location.getLineNr() + ":" + location.getColumnNr();
+    if (!(e instanceof JsonMappingException mapping)) {
+      return where + ": not valid " + "YAML or JSON: " + firstLine(e.getOriginalMessage());
+    }
+    String property = propertyPath(mapping);
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String known =
+          unknown.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      return where + ": " + property + ": unknown key; known keys here: " + known;
+    }
+    if (e instanceof InvalidFormatException invalid) {
+      return where + ": " + property + ": '" + invalid.getValue() + "' is not a valid value";
+    }
+    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      return where + ": " + property + ": expected " + describeType(mismatched.getTargetType());
+    }
+    return where + ": " + property + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String describeType(Class<?> type) {
+    if (List.class.isAssignableFrom(type)) {
+      return "a list (or a single string)";
+    }
+    if (Map.class.isAssignableFrom(type) || type.getName().contains("Spec")) {
+      return "a mapping of keys to values";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+  }
+
+  private static String propertyPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "(top level)" : path.toString();
+  }
+
+  private static String firstLine(String message) {
+    String text = message == null ? "unknown problem" : message.strip();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static Path resolveRoot(RulesSpec spec, String display, Path repoTop, Path folder)
+      throws RulesException {
+    Path top = repoTop.toAbsolutePath().normalize();
+    Path base = folder.startsWith(top) ? folder : top;
+    if (spec.root == null) {
+      return base;
+    }
+    Path root = base.resolve(spec.root).normalize();
+    if (Path.of(spec.root).isAbsolute() || !root.startsWith(top)) {
+      throw new RulesException(
+          display + ": root: '" + spec.root + "' is outside the repository; give a folder inside it,"
+              + " relative to the rules file");
+    }
+    return root;
+  }
+
+  private static String toRootPrefix(Path repoTop, Path rootDir) {
+    String relative = repoTop.toAbsolutePath().normalize().relativize(rootDir).toString();
+    relative = relative.replace('\\', '/');
+    return relative.isEmpty() ? "" : relative + "/";
+  }
+
+  private static ImageGraph toGraph(RulesSpec spec, String display) throws RulesException {
+    if (spec.images.isEmpty()) {
+      throw new RulesException(display + ": images: none declared; declare each compose service");
+    }
+    List<Image> images = new ArrayList<>();
+    for (var entry : spec.images.entrySet()) {
+      Located<RulesSpec.ImageSpec> located = entry.getValue();
+      RulesSpec.ImageSpec image = located == null ? new RulesSpec.ImageSpec() : located.value();
+      boolean built = image.build == null || image.build;
+      if (!built && !image.from.isEmpty()) {
+        throw new RulesException(
+            at(display, located) + "images." + entry.getKey()
+                + ": a stock image (build: false) cannot be built FROM another image");
+      }
+      for (String parent : image.from) {
+        if (!spec.images.containsKey(parent)) {
+          throw new RulesException(
+              at(display, located) + "images." + entry.getKey() + ".from: '" + parent
+                  + "' is not a declared image; declare it under 'images' or fix the name");
+        }
+      }
+      images.add(new Image(entry.getKey(), com.google.common.collect.ImmutableSet.copyOf(image.from), built));
+    }
+    try {
+      return ImageGraph.of(images);
+    } catch (IllegalArgumentException e) {
+      throw new RulesException(display + ": images: " + e.getMessage());
+    }
+  }
+
+  private static ImmutableList<PathRule> toRules(RulesSpec spec, String display, ImageGraph graph)
+      throws RulesException {
+    ImmutableList.Builder<PathRule> rules = ImmutableList.builder();
+    for (int i = 0; i < spec.rules.size(); i++) {
+      Located<RulesSpec.RuleSpec> located = spec.rules.get(i);
+      String where = at(display, located) + "rules[" + i + "]";
+      RulesSpec.RuleSpec rule = located == null ? null : located.value();
+      if (rule == null || rule.match == null || rule.match.isEmpty()) {
+        throw new RulesException(where + ".match: missing; give the glob(s) this rule matches");
+      }
+      if (rule.images == null || rule.images.isEmpty()) {
+        throw new RulesException(where + ".images: missing; name the image(s) the paths affect");
+      }
+      for (String image : rule.images) {
+        if (!image.contains("{") && !graph.contains(image)) {
+          throw new RulesException(
+              where + ".images: '" + image + "' is not a declared image; declare it under 'images'");
+        }
+      }
+      for (String glob : rule.match) {
+        try {
+          rules.add(new PathRule(Glob.compile(glob), ImmutableList.copyOf(rule.images)));
+        } catch (IllegalArgumentException e) {
+          throw new RulesException(where + ".match: " + e.getMessage());
+        }
+      }
+    }
+    return rules.build();
+  }
+
+  private static ImmutableList<Glob> toIgnores(RulesSpec spec, String display)
+      throws RulesException {
+    ImmutableList.Builder<Glob> ignores = ImmutableList.builder();
+    for (String glob : spec.ignore) {
+      try {
+        ignores.add(Glob.compile(glob));
+      } catch (IllegalArgumentException e) {
+        throw new RulesException(display + ": ignore: " + e.getMessage());
+      }
+    }
+    return ignores.build();
+  }
+
+  private static UnmatchedPolicy toPolicy(RulesSpec spec, String display) throws RulesException {
+    if (spec.unmatched == null) {
+      return UnmatchedPolicy.IGNORE;
+    }
+    try {
+      return UnmatchedPolicy.valueOf(spec.unmatched.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RulesException(
+          display + ": unmatched: '" + spec.unmatched + "' is not one of ignore, all, error");
+    }
+  }
+
+  private static String at(String display, Located<?> located) {
+    return located == null
+        ? display + ": "
+        : display + ":" + located.line() + ":" + located.column() + ": ";
+  }
+
+  private static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  private static String display(Path file, Path repoTop) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path top = repoTop.toAbsolutePath().normalize();
+    return absolute.startsWith(top) ? top.relativize(absolute).toString() : absolute.toString();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.rebuildplan.rules;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The rules file as written; {@link RulesFile} validates it and turns it into domain values. */
+final class RulesSpec {
+  @JsonProperty Integer version;
+  @JsonProperty String root;
+  @JsonProperty Map<String, Located<ImageSpec>> images = new LinkedHashMap<>();
+
+  @JsonProperty List<Located<RuleSpec>> rules = List.of();
+
+  @JsonProperty
+  @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+  List<String> ignore = List.of();
+
+  @JsonProperty String unmatched;
+  @JsonProperty ComposeSpec compose;
+
+  /** One image: the project images it is built FROM, and whether it is built at all. */
+  static final class ImageSpec {
+    @JsonProperty
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    List<String> from = List.of();
+
+    @JsonProperty Boolean build;
+  }
+
+  /** One rule: globs and the images the paths they match affect. */
+  static final class RuleSpec {
+    @JsonProperty
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    List<String> match;
+
+    @JsonProperty
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    List<String> images;
+  }
+
+  /** How to call docker compose for this project. */
+  static final class ComposeSpec {
+    @JsonProperty
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    List<String> files = List.of();
+
+    @JsonProperty String project;
+  }
+}
