@@ -1,0 +1,145 @@
+package dev.rebuildplan.cli;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebuildplan.build.ComposeCommand;
+import dev.rebuildplan.build.ComposeDetector;
+import dev.rebuildplan.build.ProcessLauncher;
+import dev.rebuildplan.build.StageResult;
+import dev.rebuildplan.build.StageRunner;
+import dev.rebuildplan.core.Planner;
+import dev.rebuildplan.core.RebuildPlan;
+import dev.rebuildplan.git.ChangeSet;
+import dev.rebuildplan.git.GitChanges;
+import dev.rebuildplan.git.GitException;
+import dev.rebuildplan.output.JsonReport;
+import dev.rebuildplan.output.PlanReport;
+import dev.rebuildplan.output.TextReport;
+import dev.rebuildplan.rules.Rules;
+import dev.rebuildplan.rules.RulesException;
+import dev.rebuildplan.rules.RulesFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The main job: changed paths from git, through the rules, to a plan, printed and maybe built. */
+final class PlanJob {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final ProcessLauncher launcher;
+  private final Map<String, String> environment;
+
+  PlanJob(PrintWriter out, PrintWriter err, ProcessLauncher launcher, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.launcher = launcher;
+    this.environment = env;
+  }
+
+  int run(PlanRequest request) throws GitException, RulesException, IOException {
+    ChangeSet changes;
+    Rules rules;
+    try (GitChanges git = GitChanges.open(request.workDir())) {
+      changes = readChanges(git, request);
+      rules = RulesFile.find(request.rules(), git.workTree(), request.workDir());
+    }
+    RebuildPlan plan = new Planner(rules.ruleSet(), rules.graph()).plan(changes.paths());
+    plan.warnings().forEach(warning -> err.println("warning: " + warning));
+    ComposeCommand compose = composeCommand(request, rules);
+    ImmutableList<ImmutableList<String>> commands =
+        plan.stages().stream().map(compose::buildArgs).collect(ImmutableList.toImmutableList());
+    report(new PlanReport(changes, rules.source(), plan, commands), request.format());
+    if (!request.build() || plan.isEmpty()) {
+      return ExitCode.OK;
+    }
+    if (request.dryRun()) {
+      err.println("dry run: the commands above were not run");
+      return ExitCode.OK;
+    }
+    return build(plan, compose, rules.projectDir(), request.format());
+  }
+
+  private static ChangeSet readChanges(GitChanges git, PlanRequest request) throws GitException {
+    ChangeSet changes;
+    if (request.since().isPresent()) {
+      changes = git.since(request.since().get(), request.head());
+    } else if (request.base().isPresent()) {
+      changes = git.between(request.base().get(), request.head());
+    } else {
+      return git.uncommittedOnly();
+    }
+    return request.uncommitted() ? git.withUncommitted(changes) : changes;
+  }
+
+  private static ComposeCommand composeCommand(PlanRequest request, Rules rules) {
+    ImmutableList<String> files =
+        request.composeFiles().isEmpty()
+            ? rules.composeFiles()
+            : request.composeFiles().stream()
+                .map(file -> relativeTo(rules.projectDir(), request.workDir().resolve(file)))
+                .collect(ImmutableList.toImmutableList());
+    return ComposeCommand.v2(
+        request.docker(),
+        files,
+        request.projectName().or(rules::composeProject),
+        request.extraBuildFlags());
+  }
+
+  private static String relativeTo(Path folder, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(folder) ? folder.relativize(absolute).toString() : absolute.toString();
+  }
+
+  private void report(PlanReport report, PlanRequest.OutputFormat format) throws IOException {
+    switch (format) {
+      case json -> JsonReport.write(report, out);
+      case text -> TextReport.write(report, out);
+    }
+  }
+
+  private int build(RebuildPlan plan, ComposeCommand wanted, Path projectDir,
+      PlanRequest.OutputFormat format) throws IOException {
+    ComposeCommand compose = new ComposeDetector(launcher, environment).detect(wanted, projectDir);
+    // JSON on stdout must stay parseable, so docker's own output goes to stderr then.
+    Writer dockerOut = format == PlanRequest.OutputFormat.text ? out : err;
+    StageRunner runner = new StageRunner(launcher, compose, projectDir, dockerOut, err);
+    Thread onSignal = new Thread(runner::cancel, "stop docker on signal");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    ImmutableList<StageResult> results;
+    try {
+      results = runner.run(plan.stages());
+    } finally {
+      removeHook(onSignal);
+    }
+    return verdict(results);
+  }
+
+  private int verdict(ImmutableList<StageResult> results) {
+    for (StageResult result : results) {
+      switch (result.outcome()) {
+        case FAILED -> {
+          err.printf(
+              "error: stage %d/%d failed (%s exited with %d); later stages were not run%n",
+              result.stage(), results.size(), String.join(" ", result.images()), result.exitCode());
+          return ExitCode.FAILED;
+        }
+        case INTERRUPTED -> {
+          err.printf("error: interrupted in stage %d/%d; later stages were not run%n",
+              result.stage(), results.size());
+          return ExitCode.INTERRUPTED;
+        }
+        default -> {}
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down (a signal); the hook is running or has run.
+    }
+  }
+}
