@@ -1,0 +1,264 @@
+package dev.rebuildplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rebuildplan.testing.Cli;
+import dev.rebuildplan.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end, in process, on real repositories of the reference layout. */
+class PlanCommandTest {
+  private static final List<List<String>> BASE_AND_EVERY_SERVICE =
+      List.of(
+          List.of("augmentos-cloud-base"),
+          List.of("cloud", "dashboard-manager", "flash", "live-captions", "miraai", "notify"));
+
+  @TempDir Path temp;
+  private TestRepo repo;
+
+  @BeforeEach
+  void createRepository() throws IOException {
+    repo = TestRepo.referenceLayout(temp.resolve("repo"));
+  }
+
+  @Test
+  void since_changeInSharedPackage_rebuildsBaseThenEveryService() throws IOException {
+    repo.branch("feature").append("packages/utils/index.ts", "// more\n").commit("utils");
+
+    Cli.Result result = plan("--since", "main");
+
+    assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
+  }
+
+  @Test
+  void since_rootPackageJsonChanged_rebuildsBaseThenEveryService() throws IOException {
+    repo.branch("feature").write("package.json", "{}\n").commit("root manifest");
+
+    assertEquals(BASE_AND_EVERY_SERVICE, stages(plan("--since", "main")));
+  }
+
+  @Test
+  void since_fileDeletedUnderPackages_rebuildsBaseThenEveryService() throws IOException {
+    repo.branch("feature").delete("packages/sdk/index.ts").commit("drop sdk");
+
+    assertEquals(BASE_AND_EVERY_SERVICE, stages(plan("--since", "main")));
+  }
+
+  @Test
+  void since_servicePackageJsonChanged_rebuildsOnlyThatService() throws IOException {
+    repo.branch("feature").write("services/flash/package.json", "{}\n").commit("flash");
+
+    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+  }
+
+  @Test
+  void since_twoServicesChanged_planOneStageWithBoth() throws IOException {
+    repo.branch("feature")
+        .append("services/notify/src/index.ts", "//\n")
+        .append("services/cloud/src/index.ts", "//\n")
+        .commit("two services");
+
+    assertEquals(List.of(List.of("cloud", "notify")), stages(plan("--since", "main")));
+  }
+
+  @Test
+  void since_docsOnly_plansNothingAndExitsZero() throws IOException {
+    repo.branch("feature").append("docs/guide.md", "more\n").append("README.md", "x\n").commit("docs");
+
+    Cli.Result result = plan("--since", "main");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(List.of(), stages(result));
+  }
+
+  /*
+   *   main:    A --- M1 (packages/sdk)
+   *             \
+   *   feature:   F1 (services/flash)
+   */
+  @Test
+  void since_mainMovedOn_plansOnlyTheBranchesOwnWork() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+    repo.checkout("main").append("packages/sdk/index.ts", "//\n").commit("sdk on main");
+    repo.checkout("feature");
+
+    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+  }
+
+  /*
+   *   main:    A --- M1 (packages/sdk)
+   *             \        \
+   *   feature:   F1 ----- X (merge main into feature)
+   */
+  @Test
+  void since_afterMergingMainIntoBranch_stillOnlyTheBranchesOwnWork() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+    repo.checkout("main").append("packages/sdk/index.ts", "//\n").commit("sdk on main");
+    repo.checkout("feature").merge("main");
+
+    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+  }
+
+  @Test
+  void since_fileMovedBetweenServices_rebuildsBoth() throws IOException {
+    repo.branch("feature")
+        .move("services/flash/src/index.ts", "services/notify/src/moved.ts")
+        .commit("move");
+
+    assertEquals(List.of(List.of("flash", "notify")), stages(plan("--since", "main")));
+  }
+
+  @Test
+  void since_nameWithSpaceAndAccent_plansThatServiceWithThePathIntact() throws IOException {
+    String path = "services/live-captions/src/sous-titres é.ts";
+    repo.branch("feature").write(path, "x\n").commit("accented");
+
+    Cli.Result result = plan("--since", "main");
+
+    assertEquals(List.of(List.of("live-captions")), stages(result));
+    assertEquals(path, json(result).get("changedPaths").get(0).asText());
+  }
+
+  @Test
+  void since_unknownBranch_exitsTwoWithOneLineNamingIt() {
+    Cli.Result result = plan("--since", "no-such-branch");
+
+    assertEquals(2, result.exitCode());
+    assertEquals("", result.out());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().startsWith("error: unknown revision 'no-such-branch'"), result.err());
+  }
+
+  @Test
+  void run_outsideGitRepository_exitsTwoWithOneLine() {
+    Cli.Result result = new Cli().run("-C", temp.toString(), "--since", "main");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains("is not in a git repository"), result.err());
+  }
+
+  @Test
+  void build_recordingDocker_runsOneComposeBuildPerStageInOrder() throws IOException {
+    repo.branch("feature").append("packages/utils/index.ts", "//\n").commit("utils");
+    RecordingDocker docker = RecordingDocker.create(temp, null);
+
+    Cli.Result result = plan("--since", "main", "--build", "--docker", docker.path());
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(
+        List.of(
+            "compose build augmentos-cloud-base",
+            "compose build cloud dashboard-manager flash live-captions miraai notify"),
+        docker.builds());
+    assertTrue(result.err().contains("[1/2] "), result.err());
+    assertTrue(result.err().contains("Summary:"), result.err());
+  }
+
+  @Test
+  void build_firstStageFails_secondNeverRunsAndExitsOne() throws IOException {
+    repo.branch("feature").append("packages/utils/index.ts", "//\n").commit("utils");
+    RecordingDocker docker = RecordingDocker.create(temp, "augmentos-cloud-base");
+
+    Cli.Result result = plan("--since", "main", "--build", "--docker", docker.path());
+
+    assertEquals(1, result.exitCode(), result.toString());
+    assertEquals(List.of("compose build augmentos-cloud-base"), docker.builds());
+    assertTrue(result.err().contains("error: stage 1/2 failed"), result.err());
+    assertTrue(result.err().contains("not run"), result.err());
+  }
+
+  @Test
+  void build_dryRun_printsCommandsAndRunsNothing() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+    RecordingDocker docker = RecordingDocker.create(temp, null);
+
+    Cli.Result result =
+        plan("--since", "main", "--build", "--dry-run", "--docker", docker.path(), "--", "--no-cache");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(List.of(), docker.calls());
+    assertEquals(
+        "[\"" + docker.path() + "\",\"compose\",\"build\",\"--no-cache\",\"flash\"]",
+        json(result).get("commands").get(0).toString());
+    assertTrue(result.err().contains("dry run"), result.err());
+  }
+
+  @Test
+  void build_jsonFormat_keepsStdoutParseable() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+    RecordingDocker docker = RecordingDocker.create(temp, null);
+
+    Cli.Result result =
+        plan("--since", "main", "--build", "--docker", docker.path());
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(List.of(List.of("flash")), stages(result));
+    assertTrue(docker.builds().contains("compose build flash"));
+  }
+
+  @Test
+  void run_sinceAndBaseTogether_exitsTwo() {
+    Cli.Result result = plan("--since", "main", "--base", "main");
+
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().startsWith("error: --since and --base do not go together"));
+  }
+
+  @Test
+  void run_noBaseGiven_exitsTwoSayingWhatToPass() {
+    Cli.Result result = new Cli().withoutEnv("CI").run("-C", repo.dir().toString());
+
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().contains("--since REF"), result.err());
+  }
+
+  @Test
+  void run_unknownOption_exitsTwoWithoutStackTrace() {
+    Cli.Result result = plan("--since", "main", "--bogus");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertFalse(result.err().contains("at dev."), result.err());
+  }
+
+  @Test
+  void help_listsExitCodes() {
+    Cli.Result result = new Cli().run("--help");
+
+    assertEquals(0, result.exitCode());
+    assertTrue(result.out().contains("Exit codes:"), result.out());
+    assertTrue(result.out().contains("  2    bad input"), result.out());
+  }
+
+  private Cli.Result plan(String... args) {
+    List<String> all = new ArrayList<>(List.of("-C", repo.dir().toString(), "--format", "json"));
+    all.addAll(List.of(args));
+    return new Cli().run(all.toArray(String[]::new));
+  }
+
+  private static JsonNode json(Cli.Result result) throws IOException {
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  private static List<List<String>> stages(Cli.Result result) throws IOException {
+    assertEquals(0, result.exitCode(), result.toString());
+    List<List<String>> stages = new ArrayList<>();
+    for (JsonNode stage : json(result).get("stages")) {
+      List<String> images = new ArrayList<>();
+      stage.forEach(image -> images.add(image.asText()));
+      stages.add(images);
+    }
+    return stages;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.rebuildplan.testing;
+
+import dev.rebuildplan.build.ProcessLauncher;
+import dev.rebuildplan.build.SystemProcessLauncher;
+import dev.rebuildplan.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the command line in process, with captured stdout and stderr. */
+public final class Cli {
+  private final Map<String, String> environment = new HashMap<>(System.getenv());
+  private ProcessLauncher launcher = new SystemProcessLauncher();
+  private Path startDir = Path.of("").toAbsolutePath();
+
+  public Cli env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  public Cli withoutEnv(String name) {
+    environment.remove(name);
+    return this;
+  }
+
+  public Cli in(Path dir) {
+    this.startDir = dir;
+    return this;
+  }
+
+  public Cli launcher(ProcessLauncher processLauncher) {
+    this.launcher = processLauncher;
+    return this;
+  }
+
+  public Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(args, new PrintWriter(out), new PrintWriter(err), environment, startDir, launcher);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** What one run printed and returned. */
+  public record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}
