@@ -37,7 +37,24 @@ public final class Planner {
    *     the rules' root matched neither a rule nor an ignore
    */
   public RebuildPlan plan(Collection<String> changedPaths) {
+    return plan(changedPaths, Map.of());
+  }
+
+  /**
+   * Plans the rebuild for changed paths plus images that must build for reasons other than a path
+   * (a changed build definition, a new service).
+   *
+   * @throws UnmatchedPathsException as {@link #plan(Collection)}
+   */
+  public RebuildPlan plan(
+      Collection<String> changedPaths, Map<String, ? extends List<Reason>> forced) {
     Map<String, List<Reason>> reasons = new HashMap<>();
+    forced.forEach(
+        (image, why) -> {
+          if (graph.contains(image) && graph.image(image).built()) {
+            reasons.computeIfAbsent(image, name -> new ArrayList<>()).addAll(why);
+          }
+        });
     List<String> unmatched = new ArrayList<>();
     Warnings warnings = new Warnings();
     for (String path : changedPaths) {
@@ -64,7 +81,11 @@ public final class Planner {
     ruleIndex.forEachMatch(
         relative,
         (glob, rule) -> {
-          var captures = glob.captures().isEmpty() ? Map.<String, String>of() : glob.match(relative).orElseThrow();
+          if (rule.exclude().excludes(path)) {
+            return;
+          }
+          var captures =
+              glob.captures().isEmpty() ? Map.<String, String>of() : glob.match(relative).orElseThrow();
           for (String image : rule.imagesFor(captures)) {
             if (!graph.contains(image)) {
               warnings.unknownImage(rule, image, path);
@@ -73,7 +94,7 @@ public final class Planner {
               mapped[0] = true;
             } else {
               reasons.computeIfAbsent(image, name -> new ArrayList<>())
-                  .add(new Reason.PathMatch(path, rule.toString()));
+                  .add(new Reason.PathMatch(path, rule.toString(), rule.source()));
               mapped[0] = true;
             }
           }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rebuildplan.core.PathRule;
 import dev.rebuildplan.core.PlannedImage;
 import dev.rebuildplan.core.Reason;
 import dev.rebuildplan.git.ChangeSet;
@@ -64,15 +65,23 @@ public final class JsonReport {
         entry.put("type", "path");
         entry.put("path", match.path());
         entry.put("rule", match.rule());
+        entry.put("source", sourceName(match.source()));
       } else if (reason instanceof Reason.BuiltFrom from) {
         entry.put("type", "from");
         entry.put("image", from.parent());
       } else if (reason instanceof Reason.Unmatched unmatched) {
         entry.put("type", "unmatched");
         entry.put("path", unmatched.path());
+      } else if (reason instanceof Reason.Definition definition) {
+        entry.put("type", "definition");
+        entry.put("detail", definition.detail());
       }
     }
     return node;
+  }
+
+  private static String sourceName(PathRule.Source source) {
+    return source == PathRule.Source.RULES ? "rule" : "dockerfile";
   }
 
   private static void strings(ArrayNode array, Iterable<String> values) {

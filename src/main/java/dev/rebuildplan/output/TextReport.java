@@ -1,6 +1,7 @@
 package dev.rebuildplan.output;
 
 import dev.rebuildplan.build.ComposeCommand;
+import dev.rebuildplan.core.PathRule;
 import dev.rebuildplan.core.PlannedImage;
 import dev.rebuildplan.core.Reason;
 import dev.rebuildplan.core.RebuildPlan;
@@ -57,6 +58,8 @@ public final class TextReport {
     for (Reason reason : image.reasons()) {
       if (reason instanceof Reason.BuiltFrom from) {
         lines.add("FROM " + from.parent());
+      } else if (reason instanceof Reason.Definition) {
+        lines.add(describe(reason));
       } else if (pathCount++ < PATHS_SHOWN) {
         lines.add(describe(reason));
       }
@@ -69,10 +72,14 @@ public final class TextReport {
 
   private static String describe(Reason reason) {
     if (reason instanceof Reason.PathMatch match) {
-      return match.path() + "  (rule " + match.rule() + ")";
+      String source = match.source() == PathRule.Source.RULES ? "rule " : "";
+      return match.path() + "  (" + source + match.rule() + ")";
     }
     if (reason instanceof Reason.Unmatched unmatched) {
       return unmatched.path() + "  (no rule matches; unmatched: all)";
+    }
+    if (reason instanceof Reason.Definition definition) {
+      return definition.detail();
     }
     return reason.toString();
   }
