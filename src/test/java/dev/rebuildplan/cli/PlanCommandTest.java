@@ -241,6 +241,90 @@ class PlanCommandTest {
     assertTrue(result.out().contains("  2    bad input"), result.out());
   }
 
+  @Test
+  void since_rulesRootedInSubfolder_matchRelativeToItAndIgnoreTheRest() throws IOException {
+    TestRepo nested = TestRepo.init(temp.resolve("nested"));
+    nested
+        .write(".rebuild-plan.yaml", "root: augmentos_cloud\n" + referenceRulesBody())
+        .write("augmentos_cloud/packages/utils/index.ts", "1\n")
+        .write("augmentos_cloud/services/flash/index.ts", "1\n")
+        .write("mobile/packages/utils/index.ts", "1\n")
+        .commit("layout");
+    nested
+        .branch("feature")
+        .append("augmentos_cloud/services/flash/index.ts", "2\n")
+        .append("mobile/packages/utils/index.ts", "2\n")
+        .commit("change");
+
+    Cli.Result result =
+        new Cli().run("-C", nested.dir().toString(), "--format", "json", "--since", "main");
+
+    assertEquals(List.of(List.of("flash")), stages(result));
+    assertEquals(".rebuild-plan.yaml", json(result).get("rules").asText());
+  }
+
+  @Test
+  void run_brokenRulesFile_exitsTwoWithFileLineAndProperty() throws IOException {
+    repo.write(".rebuild-plan.yaml", referenceRulesBody().replace("{from: augmentos-cloud-base}",
+        "{from: augmentos-cloud-bse}")).commit("broken rules");
+
+    Cli.Result result = plan("--since", "HEAD~1");
+
+    assertEquals(2, result.exitCode(), result.toString());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(
+        result.err().matches("error: \\.rebuild-plan\\.yaml:\\d+:\\d+: images\\.cloud\\.from: "
+            + "'augmentos-cloud-bse' is not a declared image.*\\n"),
+        result.err());
+  }
+
+  @Test
+  void base_andHead_compareTheTwoTrees() throws IOException {
+    repo.branch("feature").append("services/miraai/src/index.ts", "//\n").commit("miraai");
+    repo.checkout("main").append("services/notify/src/index.ts", "//\n").commit("notify on main");
+
+    Cli.Result result = plan("--base", "main", "--head", "feature");
+
+    assertEquals(List.of(List.of("miraai", "notify")), stages(result));
+    assertEquals(repo.sha("feature"), json(result).get("head").get("commit").asText());
+  }
+
+  @Test
+  void uncommitted_countsWorkingTreeChanges() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+    repo.write("services/notify/src/new.ts", "untracked\n");
+
+    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+    assertEquals(
+        List.of(List.of("flash", "notify")), stages(plan("--since", "main", "--uncommitted")));
+    assertEquals(List.of(List.of("notify")), stages(plan("--uncommitted")));
+  }
+
+  @Test
+  void text_listsStagesReasonsAndCommands() throws IOException {
+    repo.branch("feature").append("packages/utils/index.ts", "//\n").commit("utils");
+
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "--since", "main");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(result.out().startsWith("7 images to rebuild in 2 stages.\n"), result.out());
+    assertTrue(
+        result.out().contains("  augmentos-cloud-base  packages/utils/index.ts  (rule packages/**)\n"),
+        result.out());
+    assertTrue(result.out().contains("  cloud                 FROM augmentos-cloud-base\n"));
+    assertTrue(
+        result.out().contains("  docker compose build cloud dashboard-manager flash live-captions"
+            + " miraai notify\n"),
+        result.out());
+    assertEquals("", result.err());
+  }
+
+  private static String referenceRulesBody() throws IOException {
+    try (var in = PlanCommandTest.class.getResourceAsStream("/rules/augmentos-cloud.yaml")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private Cli.Result plan(String... args) {
     List<String> all = new ArrayList<>(List.of("-C", repo.dir().toString(), "--format", "json"));
     all.addAll(List.of(args));
