@@ -9,8 +9,9 @@ import java.util.Optional;
  * built the service the same way exactly when their specs are equal; {@link #canonicalJson} carries
  * the keys that have no field of their own, such as {@code cache_from}.
  *
- * @param context the repository-relative context folder, or the URL or git remote as written
- * @param localContext whether the context is a folder of the repository
+ * @param context the repository-relative context folder, or as written when not local
+ * @param localContext whether the context is a folder of the repository; false for a URL, a git
+ *     remote, or a path that leaves the repository
  * @param dockerfile the repository-relative Dockerfile for a local context; otherwise as written
  *     (relative to the remote context), or empty when the Dockerfile is inline
  * @param args the build arguments, sorted by name

@@ -61,15 +61,19 @@ final class ServiceResolver {
   private BuildSpec toBuildSpec(String service, JsonNode section) {
     ObjectNode build = (ObjectNode) section.deepCopy();
     String rawContext = build.path("context").asText(RepoPaths.ROOT);
-    boolean local = !isRemote(rawContext);
-    String context =
-        local ? resolveLocal(service, "context", projectDirectory, rawContext) : rawContext;
+    Optional<String> localContext =
+        isRemote(rawContext)
+            ? Optional.empty()
+            : resolveLocal(service, "context", projectDirectory, rawContext);
+    String context = localContext.orElse(rawContext);
     build.put("context", context);
     String dockerfile = "";
     if (!build.has("dockerfile_inline")) {
       String rawDockerfile = build.path("dockerfile").asText(DEFAULT_DOCKERFILE);
       dockerfile =
-          local ? resolveLocal(service, "dockerfile", context, rawDockerfile) : rawDockerfile;
+          localContext
+              .flatMap(folder -> resolveLocal(service, "dockerfile", folder, rawDockerfile))
+              .orElse(rawDockerfile);
       build.put("dockerfile", dockerfile);
     }
     ImmutableMap<String, String> contexts = resolveAdditionalContexts(service, build);
@@ -78,7 +82,7 @@ final class ServiceResolver {
     }
     return new BuildSpec(
         context,
-        local,
+        localContext.isPresent(),
         dockerfile,
         sortedStrings(build.path("args")),
         optionalText(build, "target"),
@@ -87,30 +91,25 @@ final class ServiceResolver {
         canonicalJson(build));
   }
 
+  /** Resolves the local paths among the additional contexts, relative to the project folder. */
   private ImmutableMap<String, String> resolveAdditionalContexts(String service, JsonNode build) {
     Map<String, String> result = new TreeMap<>();
-    build
-        .path("additional_contexts")
-        .properties()
-        .forEach(
-            entry -> {
-              String value = entry.getValue().asText();
-              boolean path =
-                  !value.contains("://")
-                      && !value.startsWith(BuildSpec.SERVICE_CONTEXT_PREFIX)
-                      && !isRemote(value);
-              result.put(
-                  entry.getKey(),
-                  path
-                      ? resolveLocal(
-                          service, "additional context " + entry.getKey(), projectDirectory, value)
-                      : value);
-            });
+    for (Map.Entry<String, JsonNode> entry : build.path("additional_contexts").properties()) {
+      String value = entry.getValue().asText();
+      String what = "additional context " + entry.getKey();
+      String resolved =
+          isLocalPath(value)
+              ? resolveLocal(service, what, projectDirectory, value).orElse(value)
+              : value;
+      result.put(entry.getKey(), resolved);
+    }
     return ImmutableMap.copyOf(result);
   }
 
-  /** Resolves a path of the build; one that leaves the repository is kept as written. */
-  private String resolveLocal(String service, String what, String base, String path) {
+  /**
+   * Resolves a path of the build, or returns empty with a problem when it leaves the repository.
+   */
+  private Optional<String> resolveLocal(String service, String what, String base, String path) {
     Optional<String> resolved = RepoPaths.resolve(base, path);
     if (resolved.isEmpty()) {
       problems.add(
@@ -124,7 +123,13 @@ final class ServiceResolver {
                   + path
                   + " is outside the repository"));
     }
-    return resolved.orElse(path);
+    return resolved;
+  }
+
+  private static boolean isLocalPath(String context) {
+    return !context.contains("://")
+        && !context.startsWith(BuildSpec.SERVICE_CONTEXT_PREFIX)
+        && !isRemote(context);
   }
 
   private static boolean isRemote(String context) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a Jackson tree, resolving anchors, aliases and {@code <<} merge keys, which
@@ -60,7 +62,7 @@ final class YamlTreeReader {
     if (parser.isCurrentAlias()) {
       return resolveAlias(pointer);
     }
-    String anchor = parser.getCurrentAnchor();
+    String anchor = parser.getObjectId();
     JsonNode node =
         switch (parser.currentToken()) {
           case START_OBJECT -> readObject(pointer);
@@ -156,11 +158,33 @@ final class YamlTreeReader {
   }
 
   private static ComposeProblem syntaxProblem(String file, StreamReadException e) {
+    // Jackson wraps SnakeYAML's exception, whose problem mark is the place to show; Jackson's own
+    // location is that of the last token read, often lines earlier.
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      return markedProblem(file, marked);
+    }
     String message = "not valid YAML: " + e.getOriginalMessage();
     JsonLocation location = e.getLocation();
     if (location == null || location.getLineNr() <= 0) {
       return ComposeProblem.inFile(file, message);
     }
     return new ComposeProblem(file, location.getLineNr(), location.getColumnNr(), message);
+  }
+
+  /** Words the YAML parser's problem on one line, at its mark rather than at the last token. */
+  private static ComposeProblem markedProblem(String file, MarkedYAMLException e) {
+    StringBuilder message = new StringBuilder("not valid YAML: ").append(e.getProblem());
+    Mark contextMark = e.getContextMark();
+    if (e.getContext() != null && contextMark != null) {
+      message
+          .append(" ")
+          .append(e.getContext())
+          .append(" that starts at line ")
+          .append(contextMark.getLine() + 1)
+          .append(", column ")
+          .append(contextMark.getColumn() + 1);
+    }
+    Mark mark = e.getProblemMark();
+    return new ComposeProblem(file, mark.getLine() + 1, mark.getColumn() + 1, message.toString());
   }
 }
