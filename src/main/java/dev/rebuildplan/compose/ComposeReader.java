@@ -3,6 +3,7 @@ package dev.rebuildplan.compose;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,34 +20,46 @@ public final class ComposeReader {
     List<ComposeProblem> problems = new ArrayList<>();
     ImmutableList<String> paths = ComposeFileLocator.locate(files, invocation);
     if (paths.isEmpty()) {
-      problems.add(
-          ComposeProblem.inFile(
-              invocation.folder(),
-              "no compose file found: looked for "
-                  + String.join(", ", ComposeFileLocator.DEFAULT_FILES)
-                  + " here and in the folders above"));
-      return new ComposeProject(
-          "",
-          invocation.folder(),
-          paths,
-          com.google.common.collect.ImmutableMap.of(),
-          ImmutableList.copyOf(problems));
+      return withoutFiles(invocation);
     }
     String directory = RepoPaths.parent(paths.get(0));
+    ObjectNode model = mergedModel(files, paths, invocation, problems);
+
+    String name =
+        ProjectNames.choose(invocation, model.path("name").asText(""), directory, problems);
+    ObjectNode services = (ObjectNode) model.get("services");
+    var resolver = new ServiceResolver(directory, name, paths.get(0), problems);
+    return new ComposeProject(
+        name, directory, paths, resolver.resolve(services), ImmutableList.copyOf(problems));
+  }
+
+  private static ComposeProject withoutFiles(ComposeInvocation invocation) {
+    String message =
+        "no compose file found: looked for "
+            + String.join(", ", ComposeFileLocator.DEFAULT_FILES)
+            + " here and in the folders above";
+    return new ComposeProject(
+        "",
+        invocation.folder(),
+        ImmutableList.of(),
+        ImmutableMap.of(),
+        ImmutableList.of(ComposeProblem.inFile(invocation.folder(), message)));
+  }
+
+  /** Returns the files' models merged in order; always with a {@code services} mapping. */
+  private static ObjectNode mergedModel(
+      ProjectFiles files,
+      ImmutableList<String> paths,
+      ComposeInvocation invocation,
+      List<ComposeProblem> problems) {
     Interpolator interpolator = new Interpolator(invocation.environment());
     ObjectNode model = JsonNodeFactory.instance.objectNode();
+    model.putObject("services");
     for (String path : paths) {
       readFile(files, path, interpolator, problems)
           .ifPresent(fileModel -> ModelMerger.merge(model, fileModel));
     }
-    String name = projectName(invocation, model, directory, problems);
-    var resolver = new ServiceResolver(directory, name, paths.get(0), problems);
-    var services =
-        resolver.resolve(
-            model.has("services")
-                ? (ObjectNode) model.get("services")
-                : JsonNodeFactory.instance.objectNode());
-    return new ComposeProject(name, directory, paths, services, ImmutableList.copyOf(problems));
+    return model;
   }
 
   private static Optional<ObjectNode> readFile(
@@ -63,48 +76,5 @@ public final class ComposeReader {
       problems.add(e.problem());
       return Optional.empty();
     }
-  }
-
-  /** Picks the name by Compose's precedence: -p, COMPOSE_PROJECT_NAME, name, the folder. */
-  private static String projectName(
-      ComposeInvocation invocation,
-      ObjectNode model,
-      String directory,
-      List<ComposeProblem> problems) {
-    Optional<String> imperative =
-        invocation
-            .projectName()
-            .or(
-                () ->
-                    Optional.ofNullable(invocation.environment().get("COMPOSE_PROJECT_NAME"))
-                        .filter(n -> !n.isEmpty()));
-    if (imperative.isPresent()) {
-      String given = imperative.get();
-      if (!ProjectNames.isValid(given)) {
-        problems.add(
-            ComposeProblem.inFile(
-                directory,
-                "project name '"
-                    + given
-                    + "' must contain only lower-case letters, digits, '-' and '_', and start with"
-                    + " a letter or digit"));
-      }
-      return given;
-    }
-    String fromFile = ProjectNames.normalize(model.path("name").asText(""));
-    if (!fromFile.isEmpty()) {
-      return fromFile;
-    }
-    String folderName =
-        directory.equals(RepoPaths.ROOT)
-            ? invocation.repositoryFolderName()
-            : RepoPaths.baseName(directory);
-    String derived = ProjectNames.normalize(folderName);
-    if (derived.isEmpty()) {
-      problems.add(
-          ComposeProblem.inFile(
-              directory, "no project name: set 'name' in the compose file or give a project name"));
-    }
-    return derived;
   }
 }

@@ -49,7 +49,11 @@ final class ServiceResolver {
             ? Optional.of(toBuildSpec(name, service.get("build")))
             : Optional.empty();
     String image = service.path("image").asText("");
-    if (image.isEmpty()) {
+    if (image.isEmpty() && build.isEmpty()) {
+      problems.add(
+          ComposeProblem.inFile(
+              firstFile, "service " + name + " has neither an image nor a build"));
+    } else if (image.isEmpty()) {
       image = projectName + "-" + name;
     }
     ImmutableSet<String> profiles =

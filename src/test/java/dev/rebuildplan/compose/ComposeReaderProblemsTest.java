@@ -124,4 +124,13 @@ class ComposeReaderProblemsTest {
         project.problems().get(0).toString());
     assertEquals("app", project.service("web").get().build().get().context());
   }
+
+  @Test
+  void read_serviceWithoutImageOrBuild_isAProblem() {
+    ImmutableList<String> problems = problemsOf("services:\n  web:\n    ports: [\"80:80\"]\n");
+
+    assertEquals(
+        ImmutableList.of("app/compose.yaml: service web has neither an image nor a build"),
+        problems);
+  }
 }
