@@ -51,6 +51,8 @@ final class ComposeFileReader {
     if (!name.isMissingNode()) {
       readScalar("/name", name, "name").ifPresent(text -> model.put("name", text));
     }
+    // TODO: follow the top-level include and each service's extends, which can bring a build
+    // section from another file; today such a service looks like a stock image or lacks keys.
     model.set("services", readServices(root.path("services")));
     return model;
   }

@@ -24,6 +24,7 @@ public record ComposeInvocation(
     ImmutableMap<String, String> environment,
     String repositoryFolderName) {
 
+  // TODO: support --project-directory, which moves the folder relative paths start from.
   public ComposeInvocation {
     String given = folder;
     folder =

@@ -44,6 +44,7 @@ public record ComposeProject(
    * docker.io/library/NAME} names a pulled image, so it matches only an identically spelled image.
    */
   public Optional<ComposeService> serviceBuildingImage(String fromReference) {
+    // TODO: report two built services naming the same image; the first one wins silently here.
     String wanted = ImageReference.withDefaultTag(fromReference);
     return services.values().stream()
         .filter(ComposeService::isBuilt)

@@ -52,6 +52,8 @@ public final class ComposeReader {
       ImmutableList<String> paths,
       ComposeInvocation invocation,
       List<ComposeProblem> problems) {
+    // TODO: read the project folder's .env file as defaults under the given environment, as
+    // Compose does; until then its variables count as unset.
     Interpolator interpolator = new Interpolator(invocation.environment());
     ObjectNode model = JsonNodeFactory.instance.objectNode();
     model.putObject("services");

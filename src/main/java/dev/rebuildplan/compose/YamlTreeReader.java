@@ -47,6 +47,7 @@ final class YamlTreeReader {
   static YamlDocument read(String file, String text) throws ComposeFileException {
     try (YAMLParser parser = FACTORY.createParser(text)) {
       YamlTreeReader reader = new YamlTreeReader(file, parser);
+      // TODO: read the further documents of a multi-document file, which Compose merges in.
       JsonNode root = parser.nextToken() == null ? NODES.nullNode() : reader.readValue("");
       return new YamlDocument(file, root, ImmutableMap.copyOf(reader.positions));
     } catch (StreamReadException e) {
