@@ -106,7 +106,10 @@ public final class Glob {
       } else if (c == '}') {
         throw new IllegalArgumentException("'" + glob + "' has a '}' without its '{'");
       } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+        // Quote whole code points: a surrogate half quoted alone never matches its letter.
+        int codePoint = segment.codePointAt(i);
+        regex.append(Pattern.quote(Character.toString(codePoint)));
+        i += Character.charCount(codePoint) - 1;
       }
       i++;
     }
