@@ -1,5 +1,6 @@
 package dev.rebuildplan.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -118,8 +119,11 @@ public final class RulesFile {
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    try {
-      RulesSpec spec = mapper.readValue(in, RulesSpec.class);
+    try (JsonParser parser = mapper.createParser(in)) {
+      // An empty or comments-only file has no token at all; readValue would call that a
+      // top-level type mismatch ("expected a mapping") instead of saying the file is empty.
+      RulesSpec spec =
+          parser.nextToken() == null ? null : mapper.readValue(parser, RulesSpec.class);
       if (spec == null) {
         throw new RulesException(display + ": the file is empty; declare 'images' and 'rules'");
       }
