@@ -2,6 +2,7 @@ package dev.rebuildplan.rules;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.core.Glob;
 import dev.rebuildplan.core.Image;
@@ -136,6 +138,10 @@ public final class RulesFile {
   }
 
   private static String describe(String display, JsonProcessingException e) {
+    Optional<String> syntax = describeSyntax(display, e);
+    if (syntax.isPresent()) {
+      return syntax.get();
+    }
     var location = e.getLocation();
     String where =
         location == null
@@ -160,6 +166,35 @@ public final class RulesFile {
       return where + ": " + property + ": expected " + describeType(mismatched.getTargetType());
     }
     return where + ": " + property + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  /**
+   * A syntax error, also when Jackson wrapped it in a mapping error because it happened inside a
+   * value. SnakeYAML's message starts with the context ("while parsing a block mapping"); what is
+   * wrong is its problem ("expected <block end>, but found ..."), at the problem's mark.
+   */
+  private static Optional<String> describeSyntax(String display, JsonProcessingException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        var mark = yaml.getProblemMark();
+        return Optional.of(
+            display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
+                + ": not valid YAML: " + firstLine(yaml.getProblem()));
+      }
+      if (cause instanceof StreamReadException parse && !(cause instanceof JsonMappingException)) {
+        var location = parse.getLocation();
+        String where =
+            location == null
+                ? display
+                : display + ":" + location.getLineNr() + ":" + location.getColumnNr();
+        return Optional.of(
+            where + ": not valid YAML or JSON: " + firstLine(parse.getOriginalMessage()));
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   private static String describeType(Class<?> type) {
