@@ -232,13 +232,14 @@ public final class RulesFile {
       throws RulesException {
     Path top = repoTop.toAbsolutePath().normalize();
     Path base = folder.startsWith(top) ? folder : top;
-    if (spec.root == null) {
+    if (spec.root == null || spec.root.value() == null) {
       return base;
     }
-    Path root = base.resolve(spec.root).normalize();
-    if (Path.of(spec.root).isAbsolute() || !root.startsWith(top)) {
+    String value = spec.root.value();
+    Path root = base.resolve(value).normalize();
+    if (Path.of(value).isAbsolute() || !root.startsWith(top)) {
       throw new RulesException(
-          display + ": root: '" + spec.root + "' is outside the repository; give a folder inside it,"
+          at(display, spec.root) + "root: '" + value + "' is outside the repository; give a folder inside it,"
               + " relative to the rules file");
     }
     return root;
@@ -276,7 +277,12 @@ public final class RulesFile {
     try {
       return ImageGraph.of(images);
     } catch (IllegalArgumentException e) {
-      throw new RulesException(display + ": images: " + e.getMessage());
+      // Names and parents were checked above, so this is a FROM cycle: point at its first image.
+      // NOTE: relies on ImageGraph's message "FROM cycle: a -> b -> a".
+      String first = e.getMessage().replaceFirst("^FROM cycle: ", "").split(" -> ")[0];
+      Located<?> where = spec.images.get(first);
+      String property = where == null ? "images" : "images." + first;
+      throw new RulesException(at(display, where) + property + ": " + e.getMessage());
     }
   }
 
@@ -313,25 +319,27 @@ public final class RulesFile {
   private static ImmutableList<Glob> toIgnores(RulesSpec spec, String display)
       throws RulesException {
     ImmutableList.Builder<Glob> ignores = ImmutableList.builder();
-    for (String glob : spec.ignore) {
+    for (int i = 0; i < spec.ignore.size(); i++) {
+      Located<String> glob = spec.ignore.get(i);
       try {
-        ignores.add(Glob.compile(glob));
+        ignores.add(Glob.compile(glob == null || glob.value() == null ? "" : glob.value()));
       } catch (IllegalArgumentException e) {
-        throw new RulesException(display + ": ignore: " + e.getMessage());
+        throw new RulesException(at(display, glob) + "ignore[" + i + "]: " + e.getMessage());
       }
     }
     return ignores.build();
   }
 
   private static UnmatchedPolicy toPolicy(RulesSpec spec, String display) throws RulesException {
-    if (spec.unmatched == null) {
+    if (spec.unmatched == null || spec.unmatched.value() == null) {
       return UnmatchedPolicy.IGNORE;
     }
+    String value = spec.unmatched.value();
     try {
-      return UnmatchedPolicy.valueOf(spec.unmatched.toUpperCase(Locale.ROOT));
+      return UnmatchedPolicy.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new RulesException(
-          display + ": unmatched: '" + spec.unmatched + "' is not one of ignore, all, error");
+          at(display, spec.unmatched) + "unmatched: '" + value + "' is not one of ignore, all, error");
     }
   }
 

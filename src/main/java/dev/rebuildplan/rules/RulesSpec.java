@@ -9,16 +9,16 @@ import java.util.Map;
 /** The rules file as written; {@link RulesFile} validates it and turns it into domain values. */
 final class RulesSpec {
   @JsonProperty Integer version;
-  @JsonProperty String root;
+  @JsonProperty Located<String> root;
   @JsonProperty Map<String, Located<ImageSpec>> images = new LinkedHashMap<>();
 
   @JsonProperty List<Located<RuleSpec>> rules = List.of();
 
   @JsonProperty
   @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-  List<String> ignore = List.of();
+  List<Located<String>> ignore = List.of();
 
-  @JsonProperty String unmatched;
+  @JsonProperty Located<String> unmatched;
   @JsonProperty ComposeSpec compose;
 
   /** One image: the project images it is built FROM, and whether it is built at all. */
