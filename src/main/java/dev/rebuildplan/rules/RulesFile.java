@@ -121,6 +121,7 @@ public final class RulesFile {
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     try (JsonParser parser = mapper.createParser(in)) {
       // An empty or comments-only file has no token at all; readValue would call that a
       // top-level type mismatch ("expected a mapping") instead of saying the file is empty.
