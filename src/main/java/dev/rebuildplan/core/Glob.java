@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code *} matches any characters within one path segment, never {@code /};
  *   <li>{@code ?} matches one character other than {@code /};
- *   <li>{@code **} as a whole segment matches zero or more segments;
+ *   <li>{@code **} as a whole segment matches zero or more segments; as the last segment it
+ *       matches everything under the folder before it, not the folder itself;
  *   <li>{@code {name}} matches one or more characters within a segment and captures them;
  *   <li>a pattern ending in {@code /} means everything under that folder;
  *   <li>everything else is literal, so {@code packages/**} does not match {@code packages-old/x}.
@@ -62,8 +63,9 @@ public final class Glob {
       String segment = segments[i];
       boolean last = i == segments.length - 1;
       if (segment.equals("**")) {
-        // "a/**" matches everything under a; "**/b" and "a/**/b" match b at any depth below.
-        regex.append(last ? (i == 0 ? ".*" : "(?:/.*)?") : (i == 0 ? "(?:.*/)?" : "(?:/.*)?/"));
+        // "a/**" matches everything under a, not a itself (as GlobIndex assumes: its prefix is
+        // "a/"); "**/b" and "a/**/b" match b at any depth below, zero folders included.
+        regex.append(last ? (i == 0 ? ".*" : "/.*") : (i == 0 ? "(?:.*/)?" : "(?:/.*)?/"));
         continue;
       }
       if (segment.isEmpty() && !last) {
@@ -106,7 +108,10 @@ public final class Glob {
       } else if (c == '}') {
         throw new IllegalArgumentException("'" + glob + "' has a '}' without its '{'");
       } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+        // Quote whole code points: a surrogate half quoted alone never matches its letter.
+        int codePoint = segment.codePointAt(i);
+        regex.append(Pattern.quote(Character.toString(codePoint)));
+        i += Character.charCount(codePoint) - 1;
       }
       i++;
     }

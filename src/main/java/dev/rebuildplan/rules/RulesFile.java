@@ -1,6 +1,8 @@
 package dev.rebuildplan.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.core.Glob;
 import dev.rebuildplan.core.Image;
@@ -118,8 +121,12 @@ public final class RulesFile {
     ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    try {
-      RulesSpec spec = mapper.readValue(in, RulesSpec.class);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    try (JsonParser parser = mapper.createParser(in)) {
+      // An empty or comments-only file has no token at all; readValue would call that a
+      // top-level type mismatch ("expected a mapping") instead of saying the file is empty.
+      RulesSpec spec =
+          parser.nextToken() == null ? null : mapper.readValue(parser, RulesSpec.class);
       if (spec == null) {
         throw new RulesException(display + ": the file is empty; declare 'images' and 'rules'");
       }
@@ -132,6 +139,10 @@ public final class RulesFile {
   }
 
   private static String describe(String display, JsonProcessingException e) {
+    Optional<String> syntax = describeSyntax(display, e);
+    if (syntax.isPresent()) {
+      return syntax.get();
+    }
     var location = e.getLocation();
     String where =
         location == null
@@ -156,6 +167,35 @@ public final class RulesFile {
       return where + ": " + property + ": expected " + describeType(mismatched.getTargetType());
     }
     return where + ": " + property + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  /**
+   * A syntax error, also when Jackson wrapped it in a mapping error because it happened inside a
+   * value. SnakeYAML's message starts with the context ("while parsing a block mapping"); what is
+   * wrong is its problem ("expected <block end>, but found ..."), at the problem's mark.
+   */
+  private static Optional<String> describeSyntax(String display, JsonProcessingException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        var mark = yaml.getProblemMark();
+        return Optional.of(
+            display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
+                + ": not valid YAML: " + firstLine(yaml.getProblem()));
+      }
+      if (cause instanceof StreamReadException parse && !(cause instanceof JsonMappingException)) {
+        var location = parse.getLocation();
+        String where =
+            location == null
+                ? display
+                : display + ":" + location.getLineNr() + ":" + location.getColumnNr();
+        return Optional.of(
+            where + ": not valid YAML or JSON: " + firstLine(parse.getOriginalMessage()));
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   private static String describeType(Class<?> type) {
@@ -193,13 +233,14 @@ public final class RulesFile {
       throws RulesException {
     Path top = repoTop.toAbsolutePath().normalize();
     Path base = folder.startsWith(top) ? folder : top;
-    if (spec.root == null) {
+    if (spec.root == null || spec.root.value() == null) {
       return base;
     }
-    Path root = base.resolve(spec.root).normalize();
-    if (Path.of(spec.root).isAbsolute() || !root.startsWith(top)) {
+    String value = spec.root.value();
+    Path root = base.resolve(value).normalize();
+    if (Path.of(value).isAbsolute() || !root.startsWith(top)) {
       throw new RulesException(
-          display + ": root: '" + spec.root + "' is outside the repository; give a folder inside it,"
+          at(display, spec.root) + "root: '" + value + "' is outside the repository; give a folder inside it,"
               + " relative to the rules file");
     }
     return root;
@@ -237,7 +278,12 @@ public final class RulesFile {
     try {
       return ImageGraph.of(images);
     } catch (IllegalArgumentException e) {
-      throw new RulesException(display + ": images: " + e.getMessage());
+      // Names and parents were checked above, so this is a FROM cycle: point at its first image.
+      // NOTE: relies on ImageGraph's message "FROM cycle: a -> b -> a".
+      String first = e.getMessage().replaceFirst("^FROM cycle: ", "").split(" -> ")[0];
+      Located<?> where = spec.images.get(first);
+      String property = where == null ? "images" : "images." + first;
+      throw new RulesException(at(display, where) + property + ": " + e.getMessage());
     }
   }
 
@@ -274,25 +320,27 @@ public final class RulesFile {
   private static ImmutableList<Glob> toIgnores(RulesSpec spec, String display)
       throws RulesException {
     ImmutableList.Builder<Glob> ignores = ImmutableList.builder();
-    for (String glob : spec.ignore) {
+    for (int i = 0; i < spec.ignore.size(); i++) {
+      Located<String> glob = spec.ignore.get(i);
       try {
-        ignores.add(Glob.compile(glob));
+        ignores.add(Glob.compile(glob == null || glob.value() == null ? "" : glob.value()));
       } catch (IllegalArgumentException e) {
-        throw new RulesException(display + ": ignore: " + e.getMessage());
+        throw new RulesException(at(display, glob) + "ignore[" + i + "]: " + e.getMessage());
       }
     }
     return ignores.build();
   }
 
   private static UnmatchedPolicy toPolicy(RulesSpec spec, String display) throws RulesException {
-    if (spec.unmatched == null) {
+    if (spec.unmatched == null || spec.unmatched.value() == null) {
       return UnmatchedPolicy.IGNORE;
     }
+    String value = spec.unmatched.value();
     try {
-      return UnmatchedPolicy.valueOf(spec.unmatched.toUpperCase(Locale.ROOT));
+      return UnmatchedPolicy.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new RulesException(
-          display + ": unmatched: '" + spec.unmatched + "' is not one of ignore, all, error");
+          at(display, spec.unmatched) + "unmatched: '" + value + "' is not one of ignore, all, error");
     }
   }
 

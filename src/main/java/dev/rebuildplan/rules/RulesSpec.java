@@ -2,29 +2,40 @@ package dev.rebuildplan.rules;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rules file as written; {@link RulesFile} validates it and turns it into domain values. */
+/**
+ * The rules file as written; {@link RulesFile} validates it and turns it into domain values. A key
+ * written without a value ({@code ignore:}) reads as an empty list, never null.
+ */
 final class RulesSpec {
   @JsonProperty Integer version;
-  @JsonProperty String root;
-  @JsonProperty Map<String, Located<ImageSpec>> images = new LinkedHashMap<>();
+  @JsonProperty Located<String> root;
+  @JsonProperty
+  @JsonSetter(nulls = Nulls.AS_EMPTY)
+  Map<String, Located<ImageSpec>> images = new LinkedHashMap<>();
 
-  @JsonProperty List<Located<RuleSpec>> rules = List.of();
+  @JsonProperty
+  @JsonSetter(nulls = Nulls.AS_EMPTY)
+  List<Located<RuleSpec>> rules = List.of();
 
   @JsonProperty
   @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-  List<String> ignore = List.of();
+  @JsonSetter(nulls = Nulls.AS_EMPTY)
+  List<Located<String>> ignore = List.of();
 
-  @JsonProperty String unmatched;
+  @JsonProperty Located<String> unmatched;
   @JsonProperty ComposeSpec compose;
 
   /** One image: the project images it is built FROM, and whether it is built at all. */
   static final class ImageSpec {
     @JsonProperty
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     List<String> from = List.of();
 
     @JsonProperty Boolean build;
@@ -45,6 +56,7 @@ final class RulesSpec {
   static final class ComposeSpec {
     @JsonProperty
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     List<String> files = List.of();
 
     @JsonProperty String project;
