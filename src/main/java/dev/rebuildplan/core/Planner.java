@@ -18,16 +18,36 @@ import java.util.TreeMap;
  * nothing of git. Rules are compiled once, so one planner can plan many change sets.
  */
 public final class Planner {
-  private final RuleSet rules;
+  private final ImmutableList<CompiledRules> ruleSets;
   private final ImageGraph graph;
-  private final GlobIndex<PathRule> ruleIndex = new GlobIndex<>();
-  private final GlobIndex<Boolean> ignoreIndex = new GlobIndex<>();
+
+  /** Rule sets compiled for lookup: rules and ignores keyed by their literal prefixes. */
+  private static final class CompiledRules {
+    final RuleSet rules;
+    final GlobIndex<PathRule> ruleIndex = new GlobIndex<>();
+    final GlobIndex<Boolean> ignoreIndex = new GlobIndex<>();
+
+    CompiledRules(RuleSet rules) {
+      this.rules = rules;
+      rules.rules().forEach(rule -> ruleIndex.add(rule.glob(), rule));
+      rules.ignores().forEach(glob -> ignoreIndex.add(glob, Boolean.TRUE));
+    }
+  }
 
   public Planner(RuleSet rules, ImageGraph graph) {
-    this.rules = rules;
+    this(List.of(rules), graph);
+  }
+
+  /**
+   * A planner for several rule sets at once, e.g. a rules file and the inputs derived from the
+   * Dockerfiles. Each set has its own root and ignores; a path maps to the union of what every set
+   * maps it to. A path is unmatched when no set maps it while at least one set, inside whose root
+   * it lies and which does not ignore it, could have; the strictest policy of those sets decides.
+   */
+  public Planner(List<RuleSet> ruleSets, ImageGraph graph) {
+    this.ruleSets =
+        ruleSets.stream().map(CompiledRules::new).collect(ImmutableList.toImmutableList());
     this.graph = graph;
-    rules.rules().forEach(rule -> ruleIndex.add(rule.glob(), rule));
-    rules.ignores().forEach(glob -> ignoreIndex.add(glob, Boolean.TRUE));
   }
 
   /**
@@ -55,37 +75,54 @@ public final class Planner {
             reasons.computeIfAbsent(image, name -> new ArrayList<>()).addAll(why);
           }
         });
-    List<String> unmatched = new ArrayList<>();
+    Map<String, UnmatchedPolicy> unmatched = new LinkedHashMap<>();
     Warnings warnings = new Warnings();
     for (String path : changedPaths) {
-      if (!path.startsWith(rules.root())) {
-        continue;
+      boolean mapped = false;
+      UnmatchedPolicy policy = null;
+      for (CompiledRules set : ruleSets) {
+        String root = set.rules.root();
+        if (!path.startsWith(root)) {
+          continue;
+        }
+        String relative = path.substring(root.length());
+        if (set.ignoreIndex.anyMatch(relative)) {
+          continue;
+        }
+        policy = stricter(policy, set.rules.unmatched());
+        mapped |= mapToImages(set, path, relative, reasons, warnings);
       }
-      String relative = path.substring(rules.root().length());
-      if (ignoreIndex.anyMatch(relative)) {
-        continue;
-      }
-      if (!mapToImages(path, relative, reasons, warnings)) {
-        unmatched.add(path);
+      if (!mapped && policy != null) {
+        unmatched.put(path, policy);
       }
     }
     applyUnmatchedPolicy(unmatched, reasons);
     addDescendants(reasons);
-    return toPlan(reasons, unmatched, warnings.list());
+    return toPlan(reasons, List.copyOf(unmatched.keySet()), warnings.list());
+  }
+
+  private static UnmatchedPolicy stricter(UnmatchedPolicy a, UnmatchedPolicy b) {
+    return a == null || b.compareTo(a) > 0 ? b : a;
   }
 
   /** Adds a reason to each image the path maps to; false when no rule maps it to a known image. */
   private boolean mapToImages(
-      String path, String relative, Map<String, List<Reason>> reasons, Warnings warnings) {
+      CompiledRules set,
+      String path,
+      String relative,
+      Map<String, List<Reason>> reasons,
+      Warnings warnings) {
     boolean[] mapped = {false};
-    ruleIndex.forEachMatch(
+    set.ruleIndex.forEachMatch(
         relative,
         (glob, rule) -> {
           if (rule.exclude().excludes(path)) {
             return;
           }
           var captures =
-              glob.captures().isEmpty() ? Map.<String, String>of() : glob.match(relative).orElseThrow();
+              glob.captures().isEmpty()
+                  ? Map.<String, String>of()
+                  : glob.match(relative).orElseThrow();
           for (String image : rule.imagesFor(captures)) {
             if (!graph.contains(image)) {
               warnings.unknownImage(rule, image, path);
@@ -93,7 +130,8 @@ public final class Planner {
               warnings.stockImage(rule, image, path);
               mapped[0] = true;
             } else {
-              reasons.computeIfAbsent(image, name -> new ArrayList<>())
+              reasons
+                  .computeIfAbsent(image, name -> new ArrayList<>())
                   .add(new Reason.PathMatch(path, rule.toString(), rule.source()));
               mapped[0] = true;
             }
@@ -102,17 +140,28 @@ public final class Planner {
     return mapped[0];
   }
 
-  private void applyUnmatchedPolicy(List<String> unmatched, Map<String, List<Reason>> reasons) {
-    if (unmatched.isEmpty() || rules.unmatched() == UnmatchedPolicy.IGNORE) {
-      return;
+  private void applyUnmatchedPolicy(
+      Map<String, UnmatchedPolicy> unmatched, Map<String, List<Reason>> reasons) {
+    ImmutableList<String> errors =
+        unmatched.entrySet().stream()
+            .filter(entry -> entry.getValue() == UnmatchedPolicy.ERROR)
+            .map(Map.Entry::getKey)
+            .collect(ImmutableList.toImmutableList());
+    if (!errors.isEmpty()) {
+      throw new UnmatchedPathsException(errors);
     }
-    if (rules.unmatched() == UnmatchedPolicy.ERROR) {
-      throw new UnmatchedPathsException(ImmutableList.copyOf(unmatched));
+    List<String> rebuildAll =
+        unmatched.entrySet().stream()
+            .filter(entry -> entry.getValue() == UnmatchedPolicy.ALL)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (rebuildAll.isEmpty()) {
+      return;
     }
     for (String image : graph.names()) {
       if (graph.image(image).built()) {
         List<Reason> list = reasons.computeIfAbsent(image, name -> new ArrayList<>());
-        unmatched.forEach(path -> list.add(new Reason.Unmatched(path)));
+        rebuildAll.forEach(path -> list.add(new Reason.Unmatched(path)));
       }
     }
   }

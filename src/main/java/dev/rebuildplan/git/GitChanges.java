@@ -146,6 +146,20 @@ public final class GitChanges implements AutoCloseable {
         ImmutableSortedSet.copyOf(paths));
   }
 
+  /** The files of a commit (a full SHA from a change set). */
+  public Snapshot snapshot(String commit) throws GitException {
+    try {
+      return new CommitSnapshot(repository, ObjectId.fromString(commit));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new GitException("cannot read commit " + commit + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The files of the work tree, as they are on disk. */
+  public Snapshot workTreeSnapshot() {
+    return new WorkTreeSnapshot(workTree());
+  }
+
   private RevCommit commit(RevWalk walk, String revision) throws GitException {
     if (revision.matches("0{40}|0{64}")) {
       throw new GitException(

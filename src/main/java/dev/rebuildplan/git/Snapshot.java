@@ -1,0 +1,17 @@
+package dev.rebuildplan.git;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** The files of one state of the repository: a commit's tree, or the work tree. */
+public interface Snapshot {
+  /** The text of a repository-relative file, empty when there is no such file. */
+  Optional<String> read(String path) throws IOException;
+
+  /** Every file under a repository-relative folder ("" for all), sorted. */
+  List<String> files(String folder) throws IOException;
+
+  /** How to name this state to the user: a short commit id, or "work tree". */
+  String label();
+}
