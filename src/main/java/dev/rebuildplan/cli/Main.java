@@ -4,6 +4,7 @@ import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.build.SystemProcessLauncher;
 import dev.rebuildplan.core.UnmatchedPathsException;
 import dev.rebuildplan.git.GitException;
+import dev.rebuildplan.project.ProjectException;
 import dev.rebuildplan.rules.RulesException;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -59,7 +60,8 @@ public final class Main {
     if (e instanceof UsageException
         || e instanceof GitException
         || e instanceof RulesException
-        || e instanceof UnmatchedPathsException) {
+        || e instanceof UnmatchedPathsException
+        || e instanceof ProjectException) {
       err.println("error: " + e.getMessage());
       code = ExitCode.BAD_INPUT;
     } else if (e instanceof java.io.IOException) {

@@ -14,9 +14,8 @@ import dev.rebuildplan.git.GitException;
 import dev.rebuildplan.output.JsonReport;
 import dev.rebuildplan.output.PlanReport;
 import dev.rebuildplan.output.TextReport;
-import dev.rebuildplan.rules.Rules;
+import dev.rebuildplan.project.ProjectException;
 import dev.rebuildplan.rules.RulesException;
-import dev.rebuildplan.rules.RulesFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -37,19 +36,26 @@ final class PlanJob {
     this.environment = env;
   }
 
-  int run(PlanRequest request) throws GitException, RulesException, IOException {
+  int run(PlanRequest request)
+      throws GitException, RulesException, ProjectException, IOException {
     ChangeSet changes;
-    Rules rules;
+    PlanSources sources;
     try (GitChanges git = GitChanges.open(request.workDir())) {
       changes = readChanges(git, request);
-      rules = RulesFile.find(request.rules(), git.workTree(), request.workDir());
+      sources = PlanSources.read(git, changes, request, environment);
     }
-    RebuildPlan plan = new Planner(rules.ruleSet(), rules.graph()).plan(changes.paths());
+    RebuildPlan plan =
+        new Planner(sources.ruleSets(), sources.graph()).plan(changes.paths(), sources.forced());
+    sources.warnings().forEach(warning -> err.println("warning: " + warning));
     plan.warnings().forEach(warning -> err.println("warning: " + warning));
-    ComposeCommand compose = composeCommand(request, rules);
+    ComposeCommand compose = composeCommand(request, sources);
     ImmutableList<ImmutableList<String>> commands =
         plan.stages().stream().map(compose::buildArgs).collect(ImmutableList.toImmutableList());
-    report(new PlanReport(changes, rules.source(), plan, commands), request.format());
+    report(
+        new PlanReport(
+            changes, sources.description(), plan, commands,
+            sources.definitionChanges().removed()),
+        request.format());
     if (!request.build() || plan.isEmpty()) {
       return ExitCode.OK;
     }
@@ -57,7 +63,7 @@ final class PlanJob {
       err.println("dry run: the commands above were not run");
       return ExitCode.OK;
     }
-    return build(plan, compose, rules.projectDir(), request.format());
+    return build(plan, compose, sources.projectDir(), request.format());
   }
 
   private static ChangeSet readChanges(GitChanges git, PlanRequest request) throws GitException {
@@ -72,23 +78,12 @@ final class PlanJob {
     return request.uncommitted() ? git.withUncommitted(changes) : changes;
   }
 
-  private static ComposeCommand composeCommand(PlanRequest request, Rules rules) {
-    ImmutableList<String> files =
-        request.composeFiles().isEmpty()
-            ? rules.composeFiles()
-            : request.composeFiles().stream()
-                .map(file -> relativeTo(rules.projectDir(), request.workDir().resolve(file)))
-                .collect(ImmutableList.toImmutableList());
+  private static ComposeCommand composeCommand(PlanRequest request, PlanSources sources) {
     return ComposeCommand.v2(
         request.docker(),
-        files,
-        request.projectName().or(rules::composeProject),
+        sources.composeFiles(),
+        sources.composeProject(),
         request.extraBuildFlags());
-  }
-
-  private static String relativeTo(Path folder, Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(folder) ? folder.relativize(absolute).toString() : absolute.toString();
   }
 
   private void report(PlanReport report, PlanRequest.OutputFormat format) throws IOException {

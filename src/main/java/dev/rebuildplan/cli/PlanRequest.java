@@ -12,6 +12,7 @@ record PlanRequest(
     String head,
     boolean uncommitted,
     Optional<String> rules,
+    boolean rulesOnly,
     OutputFormat format,
     boolean build,
     boolean dryRun,

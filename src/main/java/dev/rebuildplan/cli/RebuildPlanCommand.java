@@ -60,6 +60,10 @@ final class RebuildPlanCommand implements Callable<Integer> {
       + " top, else augmentos-cloud.")
   String rules;
 
+  @Option(names = "--rules-only", description = "Plan from the rules alone, without reading the"
+      + " compose file and Dockerfiles.")
+  boolean rulesOnly;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The plan goes"
           + " to stdout, everything else to stderr.")
@@ -135,6 +139,7 @@ final class RebuildPlanCommand implements Callable<Integer> {
         head,
         uncommitted,
         Optional.ofNullable(rules),
+        rulesOnly,
         format,
         build,
         dryRun,

@@ -138,6 +138,26 @@ public final class Glob {
     return segment.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}');
   }
 
+  /**
+   * A glob that matches exactly one path, whatever characters it holds: no wildcard is read in it.
+   * Paths taken from files (a Dockerfile's name, a build context) become globs this way.
+   */
+  public static Glob literal(String path) {
+    if (path.isEmpty() || path.startsWith("/")) {
+      throw new IllegalArgumentException("'" + path + "' is not a relative path");
+    }
+    return new Glob(path, Pattern.compile(Pattern.quote(path)), ImmutableList.of(), path);
+  }
+
+  /** Everything under this glob's path, which must be an exact folder path ending in '/'. */
+  public Glob under() {
+    if (!literalPrefix.equals(pattern) || !pattern.endsWith("/")) {
+      throw new IllegalStateException("'" + pattern + "' is not an exact folder path ending in '/'");
+    }
+    return new Glob(
+        pattern + "**", Pattern.compile(Pattern.quote(literalPrefix) + ".+"), captures, literalPrefix);
+  }
+
   /** Matches a path; the result holds the captures, empty when the path does not match. */
   public Optional<ImmutableMap<String, String>> match(String path) {
     Matcher matcher = regex.matcher(path);

@@ -48,6 +48,7 @@ public final class JsonReport {
     report.plan().stages().forEach(stage -> strings(stages.addArray(), stage));
     ObjectNode images = root.putObject("images");
     report.plan().images().values().forEach(image -> images.set(image.name(), toJson(image)));
+    strings(root.putArray("removed"), report.removed());
     strings(root.putArray("unmatchedPaths"), report.plan().unmatchedPaths());
     strings(root.putArray("warnings"), report.plan().warnings());
     ArrayNode commands = root.putArray("commands");
@@ -58,6 +59,8 @@ public final class JsonReport {
   private static ObjectNode toJson(PlannedImage image) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("stage", image.stage());
+    ArrayNode sources = node.putArray("sources");
+    image.reasons().stream().map(JsonReport::sourceOf).distinct().sorted().forEach(sources::add);
     ArrayNode reasons = node.putArray("reasons");
     for (Reason reason : image.reasons()) {
       ObjectNode entry = reasons.addObject();
@@ -78,6 +81,17 @@ public final class JsonReport {
       }
     }
     return node;
+  }
+
+  /** Where a reason comes from: a rule, a Dockerfile, the compose file, a parent, or none. */
+  private static String sourceOf(Reason reason) {
+    if (reason instanceof Reason.PathMatch match) {
+      return sourceName(match.source());
+    }
+    if (reason instanceof Reason.BuiltFrom) {
+      return "parent";
+    }
+    return reason instanceof Reason.Definition ? "compose" : "unmatched";
   }
 
   private static String sourceName(PathRule.Source source) {

@@ -33,6 +33,9 @@ public final class TextReport {
     if (!plan.unmatchedPaths().isEmpty()) {
       out.printf("  %s matched no rule%n", count(plan.unmatchedPaths().size(), "path"));
     }
+    if (!report.removed().isEmpty()) {
+      out.printf("  removed, not built: %s%n", String.join(" ", report.removed()));
+    }
     writeStages(plan, out);
     writeCommands(report, out);
     out.flush();

@@ -52,23 +52,32 @@ public final class RulesFile {
    */
   public static Rules find(Optional<String> option, Path repoTop, Path workDir)
       throws RulesException {
+    Optional<Rules> configured = findConfigured(option, repoTop, workDir);
+    return configured.isPresent()
+        ? configured.get()
+        : loadBuiltIn(DEFAULT_BUILT_IN, repoTop, workDir);
+  }
+
+  /**
+   * Finds the rules the user configured: {@code --rules} as a file or a built-in name, else
+   * {@code .rebuild-plan.yaml} at the repository's top; empty when there are none.
+   */
+  public static Optional<Rules> findConfigured(Optional<String> option, Path repoTop, Path workDir)
+      throws RulesException {
     if (option.isPresent()) {
       Path file = workDir.resolve(option.get());
       if (Files.isRegularFile(file)) {
-        return load(file, repoTop);
+        return Optional.of(load(file, repoTop));
       }
       if (builtInExists(option.get())) {
-        return loadBuiltIn(option.get(), repoTop, workDir);
+        return Optional.of(loadBuiltIn(option.get(), repoTop, workDir));
       }
       throw new RulesException(
           "--rules " + option.get() + ": no such file and no built-in rule set of that name;"
               + " built in: " + DEFAULT_BUILT_IN);
     }
     Path file = repoTop.resolve(DEFAULT_NAME);
-    if (Files.isRegularFile(file)) {
-      return load(file, repoTop);
-    }
-    return loadBuiltIn(DEFAULT_BUILT_IN, repoTop, workDir);
+    return Files.isRegularFile(file) ? Optional.of(load(file, repoTop)) : Optional.empty();
   }
 
   /** Loads a rules file; rule paths are relative to its folder, or to the {@code root} it sets. */

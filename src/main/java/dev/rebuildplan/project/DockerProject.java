@@ -1,0 +1,56 @@
+package dev.rebuildplan.project;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.rebuildplan.compose.ComposeProject;
+import dev.rebuildplan.core.Glob;
+import dev.rebuildplan.core.Image;
+import dev.rebuildplan.core.PathRule;
+import dev.rebuildplan.core.RuleSet;
+import dev.rebuildplan.core.UnmatchedPolicy;
+
+/**
+ * A compose project read as the truth of what each image is built from: the images and their FROM
+ * edges, and one derived rule per COPY/ADD source, Dockerfile and ignore file.
+ *
+ * @param compose the compose project as read at the head
+ * @param images every service as an image: built ones with their parents, stock ones
+ * @param inputs what each built service's image is made of, by service name
+ * @param warnings what could not be read exactly and was counted conservatively instead
+ */
+public record DockerProject(
+    ComposeProject compose,
+    ImmutableList<Image> images,
+    ImmutableMap<String, ServiceInputs> inputs,
+    ImmutableList<String> warnings) {
+
+  /** The derived rules: paths relative to the repository's top, unmatched paths ignored. */
+  public RuleSet toRuleSet() {
+    ImmutableList.Builder<PathRule> rules = ImmutableList.builder();
+    for (ServiceInputs service : inputs.values()) {
+      ImmutableList<String> image = ImmutableList.of(service.service());
+      for (ServiceInputs.CopiedSource copy : service.copies()) {
+        rules.add(
+            new PathRule(
+                underFolder(service.contextPrefix()),
+                image,
+                PathRule.Source.DOCKERFILE,
+                copy.describe(),
+                service.notCopiedBy(copy)));
+      }
+      service.dockerfile().ifPresent(file -> rules.add(exact(file, image, "its Dockerfile")));
+      service.ignoreFile().ifPresent(file -> rules.add(exact(file, image, "its ignore file")));
+    }
+    return new RuleSet("", rules.build(), ImmutableList.of(), UnmatchedPolicy.IGNORE);
+  }
+
+  private static PathRule exact(String path, ImmutableList<String> image, String what) {
+    return new PathRule(
+        Glob.literal(path), image, PathRule.Source.DOCKERFILE, what + " " + path,
+        PathRule.PathFilter.NONE);
+  }
+
+  private static Glob underFolder(String prefix) {
+    return prefix.isEmpty() ? Glob.compile("**") : Glob.literal(prefix).under();
+  }
+}

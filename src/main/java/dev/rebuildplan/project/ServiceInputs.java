@@ -1,0 +1,61 @@
+package dev.rebuildplan.project;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebuildplan.core.PathRule;
+import dev.rebuildplan.docker.CopySource;
+import dev.rebuildplan.docker.DockerIgnore;
+import java.util.Optional;
+
+/**
+ * What one built service's image is made of, as its Dockerfile and ignore file say.
+ *
+ * @param service the compose service
+ * @param contextPrefix the repository-relative build context, "" or ending in '/'
+ * @param dockerfile the repository-relative Dockerfile, when it is a file of the repository
+ * @param ignoreFile the repository-relative ignore file in force, if any
+ * @param copies the context sources the built stages copy, each with where it is written
+ * @param ignore the ignore rules in force
+ */
+public record ServiceInputs(
+    String service,
+    String contextPrefix,
+    Optional<String> dockerfile,
+    Optional<String> ignoreFile,
+    ImmutableList<CopiedSource> copies,
+    DockerIgnore ignore) {
+
+  /** One COPY/ADD source of a built stage, and where it is written ("Dockerfile.cloud:12"). */
+  public record CopiedSource(CopySource source, String instruction, String location) {
+    public String describe() {
+      return instruction + " " + source.pattern() + " (" + location + ")";
+    }
+  }
+
+  /** Whether a repository-relative path is an input of the image: copied and not ignored. */
+  public boolean isInput(String path) {
+    return copiedBy(path).isPresent();
+  }
+
+  /** The first COPY/ADD that takes a repository-relative path into the image, if any does. */
+  public Optional<CopiedSource> copiedBy(String path) {
+    if (!path.startsWith(contextPrefix)) {
+      return Optional.empty();
+    }
+    String relative = path.substring(contextPrefix.length());
+    if (ignore.isIgnored(relative)) {
+      return Optional.empty();
+    }
+    return copies.stream().filter(copy -> copy.source().matches(relative)).findFirst();
+  }
+
+  /** The path filter of a derived rule for one copy: what the copy does not take in. */
+  PathRule.PathFilter notCopiedBy(CopiedSource copy) {
+    return path -> {
+      if (!path.startsWith(contextPrefix)) {
+        return true;
+      }
+      String relative = path.substring(contextPrefix.length());
+      return !copy.source().matches(relative) || ignore.isIgnored(relative);
+    };
+  }
+}
