@@ -37,8 +37,9 @@ public final class Main {
       Map<String, String> environment,
       Path startDir,
       ProcessLauncher launcher) {
+    Path start = startDir.toAbsolutePath();
     CommandLine commandLine =
-        new CommandLine(new RebuildPlanCommand(launcher, environment, startDir.toAbsolutePath()));
+        new CommandLine(new RebuildPlanCommand(launcher, environment, start), new Factory(launcher, environment));
     commandLine.setOut(out).setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
@@ -53,6 +54,21 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Creates the commands with what they need injected; picocli's own classes as usual. */
+  private record Factory(ProcessLauncher launcher, Map<String, String> environment)
+      implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == ExplainCommand.class) {
+        return type.cast(new ExplainCommand(environment));
+      }
+      if (type == CheckCommand.class) {
+        return type.cast(new CheckCommand(environment));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   private static int handle(Exception e, PrintWriter err, boolean stackTrace) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  rebuild-plan --base A --head B       the diff between two revisions",
       ""
     },
-    footer = ExitCode.HELP)
+    footer = ExitCode.HELP,
+    subcommands = {ExplainCommand.class, CheckCommand.class})
 final class RebuildPlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -110,6 +111,11 @@ final class RebuildPlanCommand implements Callable<Integer> {
     PlanRequest request = toRequest();
     return new PlanJob(spec.commandLine().getOut(), spec.commandLine().getErr(), launcher, environment)
         .run(request);
+  }
+
+  /** Where the subcommands start: the start folder, or -C given before the subcommand. */
+  Path startDir() {
+    return directory == null ? startDir : startDir.resolve(directory);
   }
 
   PlanRequest toRequest() throws UsageException {

@@ -63,7 +63,7 @@ public record PathRule(
   }
 
   /** The image names this rule gives for a path it matched, with captures filled in. */
-  ImmutableList<String> imagesFor(Map<String, String> captures) {
+  public ImmutableList<String> imagesFor(Map<String, String> captures) {
     if (captures.isEmpty()) {
       return images;
     }

@@ -109,6 +109,21 @@ public final class GitChanges implements AutoCloseable {
     }
   }
 
+  /** No change at all: one revision, for reading its files (explain, check). */
+  public ChangeSet at(String revision) throws GitException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = commit(walk, revision);
+      return new ChangeSet(
+          Optional.of(revision),
+          Optional.of(commit.name()),
+          revision,
+          commit.name(),
+          ImmutableList.of(),
+          false,
+          ImmutableSortedSet.of());
+    }
+  }
+
   /** Only what is not committed: staged, unstaged and untracked (not ignored) files. */
   public ChangeSet uncommittedOnly() throws GitException {
     try (RevWalk walk = new RevWalk(repository)) {

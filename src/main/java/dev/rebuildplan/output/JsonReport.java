@@ -17,7 +17,7 @@ public final class JsonReport {
   /** Bumped on any change that could break a reader of the output. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
+  static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -56,7 +56,7 @@ public final class JsonReport {
     return root;
   }
 
-  private static ObjectNode toJson(PlannedImage image) {
+  static ObjectNode toJson(PlannedImage image) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("stage", image.stage());
     ArrayNode sources = node.putArray("sources");

@@ -55,7 +55,7 @@ public final class TextReport {
     }
   }
 
-  private static List<String> reasonLines(PlannedImage image) {
+  static List<String> reasonLines(PlannedImage image) {
     List<String> lines = new ArrayList<>();
     int pathCount = 0;
     for (Reason reason : image.reasons()) {

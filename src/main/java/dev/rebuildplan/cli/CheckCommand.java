@@ -1,0 +1,83 @@
+package dev.rebuildplan.cli;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebuildplan.git.ChangeSet;
+import dev.rebuildplan.git.GitChanges;
+import dev.rebuildplan.git.Snapshot;
+import dev.rebuildplan.project.DockerProject;
+import dev.rebuildplan.project.RulesCheck;
+import dev.rebuildplan.rules.Rules;
+import dev.rebuildplan.rules.RulesFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rebuild-plan check}: the rules against what the Dockerfiles really copy. Made for CI. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the rules with the compose file and Dockerfiles: each path an image is built from"
+          + " that no rule maps to it (a rebuild the rules would miss), and each rule that maps"
+          + " paths to an image built from none of them (over-building). One line each.",
+      "Exit 1 when a rebuild could be missed."
+    },
+    footer = ExitCode.HELP)
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ProjectOptions options;
+  @ParentCommand RebuildPlanCommand parent;
+
+  private final Map<String, String> environment;
+
+  CheckCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PlanRequest request = options.toRequest(parent.startDir(), false);
+    ImmutableList<RulesCheck.Finding> findings;
+    try (GitChanges git = GitChanges.open(request.workDir())) {
+      Optional<Rules> rules = RulesFile.findConfigured(request.rules(), git.workTree(),
+          request.workDir());
+      if (rules.isEmpty()) {
+        throw new UsageException("check compares rules with the Dockerfiles, and there are no"
+            + " rules; add " + RulesFile.DEFAULT_NAME + " or pass --rules FILE|NAME");
+      }
+      ChangeSet head = git.at(request.head());
+      if (request.uncommitted()) {
+        head = git.withUncommitted(head);
+      }
+      PlanSources sources = PlanSources.read(git, head, request, environment);
+      DockerProject project = sources.docker().orElseThrow(() -> new UsageException(
+          "check needs a compose file, and none was found here or above; run it in the compose"
+              + " project's folder (-C DIR) or pass -f FILE"));
+      sources.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: "
+          + warning));
+      Snapshot files = request.uncommitted() ? git.workTreeSnapshot() : git.snapshot(
+          head.headCommit());
+      findings = RulesCheck.check(
+          project, rules.get().ruleSet(), rules.get().graph(), files.files(""));
+    }
+    return report(findings);
+  }
+
+  private int report(List<RulesCheck.Finding> findings) {
+    PrintWriter out = spec.commandLine().getOut();
+    findings.forEach(finding -> out.println(finding.line()));
+    long missed = findings.stream().filter(f -> f.kind() == RulesCheck.Kind.MISSED).count();
+    long over = findings.size() - missed;
+    out.printf("check: %d missed rebuild(s), %d over-building rule(s)%n", missed, over);
+    out.flush();
+    return missed > 0 ? ExitCode.FAILED : ExitCode.OK;
+  }
+}
