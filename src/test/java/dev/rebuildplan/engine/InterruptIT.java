@@ -58,7 +58,8 @@ class InterruptIT {
         "a docker compose build runs: " + children.stream().map(InterruptIT::describe).toList());
 
     long stopAt = System.nanoTime();
-    started.process().destroy();
+    // SIGTERM through the handle: Process.destroy() would also close our ends of its pipes.
+    started.process().toHandle().destroy();
     RebuildPlanProcess.Result result = started.awaitExit(Duration.ofSeconds(30));
     Duration stopping = Duration.ofNanos(System.nanoTime() - stopAt);
 
@@ -67,6 +68,10 @@ class InterruptIT {
     assertTrue(awaitGone(children), "left running: " + alive(children));
     assertTrue(awaitNoSlowStep(), "the base's RUN step still runs on the engine");
     assertEquals(List.of(), result.errLines("[2/2] "), result.toString());
+    assertTrue(result.err().contains("error: interrupted in stage 1/2; later stages were not run"),
+        "reports the interruption before exiting:\n" + result);
+    assertEquals(1, result.errLines("  [2/2] cloud flash notify").size(), result.toString());
+    assertTrue(result.errLines("  [2/2] ").get(0).endsWith("not run"), result.toString());
     assertTrue(engine.inspect(project.image(BASE)).isEmpty(), "the base was not built");
     SERVICES.forEach(service -> assertTrue(engine.inspect(project.image(service)).isEmpty()));
   }
