@@ -76,6 +76,10 @@ public final class StageRunner {
               + "; install docker or pass --docker PATH", e);
     }
     current = running;
+    if (cancelled) {
+      // A signal came while the process started: cancel() found no process to stop.
+      running.stop();
+    }
     int code = waitFor(running);
     current = null;
     double seconds = clock.elapsed(TimeUnit.MILLISECONDS) / 1000.0;

@@ -21,9 +21,14 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The main job: changed paths from git, through the rules, to a plan, printed and maybe built. */
 final class PlanJob {
+  /** How long a signal waits, after docker stopped, for the summary to be printed. */
+  private static final long REPORT_GRACE_SECONDS = 5;
+
   private final PrintWriter out;
   private final PrintWriter err;
   private final ProcessLauncher launcher;
@@ -99,15 +104,29 @@ final class PlanJob {
     // JSON on stdout must stay parseable, so docker's own output goes to stderr then.
     Writer dockerOut = format == PlanRequest.OutputFormat.text ? out : err;
     StageRunner runner = new StageRunner(launcher, compose, projectDir, dockerOut, err);
-    Thread onSignal = new Thread(runner::cancel, "stop docker on signal");
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread onSignal = new Thread(() -> stopAndAwait(runner, reported), "stop docker on signal");
     Runtime.getRuntime().addShutdownHook(onSignal);
-    ImmutableList<StageResult> results;
     try {
-      results = runner.run(plan.stages());
+      return verdict(runner.run(plan.stages()));
     } finally {
+      err.flush();
+      reported.countDown();
       removeHook(onSignal);
     }
-    return verdict(results);
+  }
+
+  /**
+   * On SIGTERM or Ctrl-C: stops docker, then waits for the build thread to print the summary and
+   * the verdict, because the JVM halts as soon as its shutdown hooks return.
+   */
+  private static void stopAndAwait(StageRunner runner, CountDownLatch reported) {
+    runner.cancel();
+    try {
+      reported.await(REPORT_GRACE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private int verdict(ImmutableList<StageResult> results) {
