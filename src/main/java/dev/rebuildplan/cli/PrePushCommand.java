@@ -121,7 +121,7 @@ final class PrePushCommand implements Callable<Integer> {
       throw new UsageException("-C " + directory + ": no such folder");
     }
     return new PlanRequest(workDir.toAbsolutePath().normalize(), Optional.empty(),
-        Optional.empty(), "HEAD", false, Optional.ofNullable(rules), format, build, dryRun,
+        Optional.empty(), "HEAD", false, Optional.ofNullable(rules), false, format, build, dryRun,
         docker, ImmutableList.of(), Optional.empty(), ImmutableList.of());
   }
 }
