@@ -2,12 +2,14 @@ package dev.rebuildplan.cli;
 
 import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.build.SystemProcessLauncher;
+import dev.rebuildplan.ci.CiException;
 import dev.rebuildplan.core.UnmatchedPathsException;
 import dev.rebuildplan.git.GitException;
 import dev.rebuildplan.project.ProjectException;
 import dev.rebuildplan.rules.RulesException;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = writer(FileDescriptor.out);
     PrintWriter err = writer(FileDescriptor.err);
-    int code = run(args, out, err, System.getenv(), Path.of(""), new SystemProcessLauncher());
+    int code =
+        run(args, System.in, out, err, System.getenv(), Path.of(""), new SystemProcessLauncher());
     out.flush();
     err.flush();
     System.exit(code);
@@ -37,9 +40,24 @@ public final class Main {
       Map<String, String> environment,
       Path startDir,
       ProcessLauncher launcher) {
+    return run(args, InputStream.nullInputStream(), out, err, environment, startDir, launcher);
+  }
+
+  /** As above, with a standard input (git's ref lines for {@code pre-push}). */
+  public static int run(
+      String[] args,
+      InputStream in,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      Path startDir,
+      ProcessLauncher launcher) {
     Path start = startDir.toAbsolutePath();
     CommandLine commandLine =
-        new CommandLine(new RebuildPlanCommand(launcher, environment, start), new Factory(launcher, environment));
+        new CommandLine(
+            new RebuildPlanCommand(launcher, environment, start), new Factory(launcher, environment));
+    commandLine.addSubcommand(new PrePushCommand(launcher, environment, start, in));
+    commandLine.addSubcommand(new HookCommand(environment, start));
     commandLine.setOut(out).setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
@@ -76,6 +94,7 @@ public final class Main {
     if (e instanceof UsageException
         || e instanceof GitException
         || e instanceof RulesException
+        || e instanceof CiException
         || e instanceof UnmatchedPathsException
         || e instanceof ProjectException) {
       err.println("error: " + e.getMessage());

@@ -11,11 +11,11 @@ import dev.rebuildplan.core.RebuildPlan;
 import dev.rebuildplan.git.ChangeSet;
 import dev.rebuildplan.git.GitChanges;
 import dev.rebuildplan.git.GitException;
+import dev.rebuildplan.output.BakeReport;
+import dev.rebuildplan.output.GithubReport;
 import dev.rebuildplan.output.JsonReport;
 import dev.rebuildplan.output.PlanReport;
 import dev.rebuildplan.output.TextReport;
-import dev.rebuildplan.project.ProjectException;
-import dev.rebuildplan.rules.RulesException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -41,12 +41,16 @@ final class PlanJob {
     this.environment = env;
   }
 
-  int run(PlanRequest request)
-      throws GitException, RulesException, ProjectException, IOException {
+  int run(PlanRequest request) throws Exception {
+    return run(request, git -> readChanges(git, request));
+  }
+
+  /** Plans (and maybe builds) the changes {@code reader} finds, instead of the request's diff. */
+  int run(PlanRequest request, ChangeReader reader) throws Exception {
     ChangeSet changes;
     PlanSources sources;
     try (GitChanges git = GitChanges.open(request.workDir())) {
-      changes = readChanges(git, request);
+      changes = reader.read(git);
       sources = PlanSources.read(git, changes, request, environment);
     }
     RebuildPlan plan =
@@ -95,6 +99,8 @@ final class PlanJob {
     switch (format) {
       case json -> JsonReport.write(report, out);
       case text -> TextReport.write(report, out);
+      case bake -> BakeReport.write(report, out);
+      case github -> GithubReport.write(report, out, err, environment);
     }
   }
 

@@ -24,6 +24,8 @@ record PlanRequest(
   /** The output formats of a plan. */
   enum OutputFormat {
     text,
-    json
+    json,
+    github,
+    bake
   }
 }

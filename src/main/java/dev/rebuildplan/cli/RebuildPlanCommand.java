@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -89,6 +90,8 @@ final class RebuildPlanCommand implements Callable<Integer> {
       description = "Compose project name.")
   String projectName;
 
+  @Mixin BaseOptions baseOptions = new BaseOptions();
+
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
@@ -109,8 +112,11 @@ final class RebuildPlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PlanRequest request = toRequest();
-    return new PlanJob(spec.commandLine().getOut(), spec.commandLine().getErr(), launcher, environment)
-        .run(request);
+    PlanJob job =
+        new PlanJob(spec.commandLine().getOut(), spec.commandLine().getErr(), launcher, environment);
+    Optional<ChangeReader> reader =
+        baseOptions.reader(request, environment, launcher, spec.commandLine().getErr());
+    return reader.isPresent() ? job.run(request, reader.get()) : job.run(request);
   }
 
   /** Where the subcommands start: the start folder, or -C given before the subcommand. */
@@ -123,7 +129,8 @@ final class RebuildPlanCommand implements Callable<Integer> {
       throw new UsageException("--since and --base do not go together; --since REF compares with"
           + " the merge base, --base REV with REV itself");
     }
-    if (since == null && base == null && !uncommitted) {
+    if (since == null && base == null && !uncommitted && !baseOptions.ci
+        && !dev.rebuildplan.ci.CiPlatform.isCi(environment)) {
       throw new UsageException("nothing to compare; pass --since REF (e.g. --since main),"
           + " --base REV [--head REV], or --uncommitted");
     }

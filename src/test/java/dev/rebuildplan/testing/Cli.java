@@ -1,8 +1,11 @@
 package dev.rebuildplan.testing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.build.SystemProcessLauncher;
 import dev.rebuildplan.cli.Main;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ public final class Cli {
   private final Map<String, String> environment = new HashMap<>(System.getenv());
   private ProcessLauncher launcher = new SystemProcessLauncher();
   private Path startDir = Path.of("").toAbsolutePath();
+  private String stdin = "";
 
   public Cli env(String name, String value) {
     environment.put(name, value);
@@ -30,6 +34,12 @@ public final class Cli {
     return this;
   }
 
+  /** What the command reads on standard input (git's ref lines for pre-push). */
+  public Cli stdin(String text) {
+    this.stdin = text;
+    return this;
+  }
+
   public Cli launcher(ProcessLauncher processLauncher) {
     this.launcher = processLauncher;
     return this;
@@ -39,7 +49,8 @@ public final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.run(args, new PrintWriter(out), new PrintWriter(err), environment, startDir, launcher);
+        Main.run(args, new ByteArrayInputStream(stdin.getBytes(UTF_8)), new PrintWriter(out),
+            new PrintWriter(err), environment, startDir, launcher);
     return new Result(code, out.toString(), err.toString());
   }
 

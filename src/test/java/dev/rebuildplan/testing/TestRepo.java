@@ -51,6 +51,34 @@ public final class TestRepo {
     return repo.commit("initial layout");
   }
 
+  /** A bare clone of this repository in {@code dir}, to stand for a remote. */
+  public TestRepo bareClone(Path dir) throws IOException {
+    run(dir.getParent(), List.of("git", "clone", "-q", "--bare", dir().toString(), dir.toString()));
+    return new TestRepo(dir, home);
+  }
+
+  /** {@code git clone [options] file://<this> dir}: a clone whose origin is this repository. */
+  public TestRepo cloneTo(Path dir, String... options) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git", "clone", "-q"));
+    command.addAll(List.of(options));
+    command.add(url());
+    command.add(dir.toString());
+    run(dir.getParent(), command);
+    return new TestRepo(dir, home);
+  }
+
+  /** This repository as a {@code file://} URL, so that git uses its real transport. */
+  public String url() {
+    return "file://" + dir.toAbsolutePath();
+  }
+
+  /** The pinned environment as a fresh map, for tools the test starts itself. */
+  public Map<String, String> environment() {
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    environment(env);
+    return env;
+  }
+
   public Path dir() {
     return dir;
   }

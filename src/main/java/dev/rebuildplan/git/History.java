@@ -1,0 +1,115 @@
+package dev.rebuildplan.git;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** What a clone's history holds: whether it is shallow, and whether a diff's base is in it. */
+public final class History {
+  private History() {}
+
+  public static boolean isShallow(Repository repository) throws GitException {
+    try {
+      return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+    } catch (IOException e) {
+      throw new GitException("cannot read the shallow commits of " + repository.getDirectory()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Why this clone cannot diff {@code base} against {@code head}, if it cannot:
+   *
+   * <ul>
+   *   <li>a shallow clone: the base is not in it, or (with {@code needsMergeBase}) their merge base
+   *       is not;
+   *   <li>a complete clone: the base is a full SHA that is not in it (a force-pushed-away commit).
+   * </ul>
+   *
+   * Empty otherwise: a misspelt name is left to the diff's own "unknown revision" error.
+   */
+  public static Optional<String> gap(
+      Repository repository, String base, String head, boolean needsMergeBase)
+      throws GitException {
+    boolean shallow = isShallow(repository);
+    try (RevWalk walk = new RevWalk(repository)) {
+      Optional<RevCommit> baseCommit = commit(repository, walk, base);
+      if (baseCommit.isEmpty()) {
+        if (shallow) {
+          return Optional.of("the base '" + base + "' is not in this shallow clone");
+        }
+        return base.matches("[0-9a-f]{40}|[0-9a-f]{64}")
+            ? Optional.of("the base commit " + base + " is not in this repository")
+            : Optional.empty();
+      }
+      Optional<RevCommit> headCommit = commit(repository, walk, head);
+      if (!shallow || headCommit.isEmpty() || !needsMergeBase) {
+        return Optional.empty();
+      }
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(baseCommit.get());
+      walk.markStart(headCommit.get());
+      if (walk.next() == null) {
+        return Optional.of("the merge base of '" + base + "' and '" + head
+            + "' is not in this shallow clone");
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new GitException("cannot read the history of " + repository.getDirectory() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the revision names a commit that is in this repository. */
+  public static boolean has(Repository repository, String revision) throws GitException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      return commit(repository, walk, revision).isPresent();
+    } catch (IOException e) {
+      throw new GitException("cannot resolve '" + revision + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<RevCommit> commit(Repository repository, RevWalk walk, String revision)
+      throws IOException {
+    try {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      return id == null ? Optional.empty() : Optional.of(walk.parseCommit(id));
+    } catch (MissingObjectException | RevisionSyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Every file of {@code head}'s tree, as a change set: what "plan everything" counts as changed.
+   */
+  public static ChangeSet everything(Repository repository, String head, String why)
+      throws GitException {
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk treeWalk = new TreeWalk(repository)) {
+      ObjectId id = repository.resolve(head + "^{commit}");
+      if (id == null) {
+        throw new GitException("unknown revision '" + head + "'; check the name");
+      }
+      RevCommit commit = walk.parseCommit(id);
+      treeWalk.setRecursive(true);
+      treeWalk.addTree(commit.getTree());
+      ImmutableSortedSet.Builder<String> paths = ImmutableSortedSet.naturalOrder();
+      while (treeWalk.next()) {
+        paths.add(treeWalk.getPathString());
+      }
+      return new ChangeSet(Optional.of(why), Optional.empty(), head, commit.name(),
+          ImmutableList.of(), false, paths.build());
+    } catch (IOException e) {
+      throw new GitException("cannot read the tree of '" + head + "': " + e.getMessage(), e);
+    }
+  }
+}
