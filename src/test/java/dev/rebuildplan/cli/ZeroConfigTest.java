@@ -1,0 +1,271 @@
+package dev.rebuildplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rebuildplan.testing.Cli;
+import dev.rebuildplan.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Planning from the compose file and Dockerfiles alone, on real repositories. */
+class ZeroConfigTest {
+  private static final String COMPOSE =
+      """
+      services:
+        base:
+          image: shop-base:latest
+          build: {context: ., dockerfile: docker/Dockerfile.base}
+        api:
+          build: {context: ., dockerfile: docker/Dockerfile.api}
+          ports: ["8080:80"]
+          environment: {LOG: info}
+        web:
+          build:
+            context: web
+        db:
+          image: postgres:16
+      """;
+
+  @TempDir Path temp;
+  private TestRepo repo;
+
+  @BeforeEach
+  void createRepository() throws IOException {
+    repo = TestRepo.init(temp.resolve("shop"));
+    repo.write("compose.yaml", COMPOSE)
+        .write("docker/Dockerfile.base", "FROM alpine:3\nCOPY lib ./lib\nCOPY package.json ./\n")
+        .write("docker/Dockerfile.api", "FROM shop-base:latest\nCOPY api ./api\n")
+        .write("web/Dockerfile", "FROM shop-base AS build\nCOPY . .\n")
+        .write("web/.dockerignore", "node_modules\n*.md\n")
+        .write("lib/util.js", "1\n")
+        .write("package.json", "{}\n")
+        .write("api/main.js", "1\n")
+        .write("web/index.js", "1\n")
+        .write("README.md", "shop\n")
+        .commit("shop");
+    repo.branch("feature");
+  }
+
+  @Test
+  void plan_sharedLibraryCopiedByBase_rebuildsBaseThenChildren() throws IOException {
+    repo.append("lib/util.js", "2\n").commit("lib");
+
+    Cli.Result result = plan();
+
+    assertEquals(List.of(List.of("base"), List.of("api", "web")), stages(result));
+    JsonNode base = json(result).get("images").get("base");
+    assertEquals("[\"dockerfile\"]", base.get("sources").toString());
+    assertEquals(
+        "COPY lib (docker/Dockerfile.base:2)", base.get("reasons").get(0).get("rule").asText());
+  }
+
+  @Test
+  void plan_fileOfOneContext_rebuildsOnlyThatImage() throws IOException {
+    repo.append("web/index.js", "2\n").commit("web");
+
+    assertEquals(List.of(List.of("web")), stages(plan()));
+  }
+
+  @Test
+  void plan_ignoredOrUncopiedFiles_rebuildNothing() throws IOException {
+    repo.write("web/node_modules/x/index.js", "x\n")
+        .write("web/NOTES.md", "x\n")
+        .append("README.md", "more\n")
+        .commit("noise");
+
+    assertEquals(List.of(), stages(plan()));
+  }
+
+  @Test
+  void plan_dockerfileChanged_rebuildsItsImage() throws IOException {
+    repo.append("docker/Dockerfile.api", "RUN true\n").commit("api dockerfile");
+
+    assertEquals(List.of(List.of("api")), stages(plan()));
+  }
+
+  @Test
+  void plan_portOrEnvironmentEdited_rebuildsNothing() throws IOException {
+    repo.write("compose.yaml", COMPOSE.replace("8080:80", "9090:80").replace("info", "debug"))
+        .commit("ports");
+
+    assertEquals(List.of(), stages(plan()));
+  }
+
+  @Test
+  void plan_buildSectionEdited_rebuildsThatServiceOnly() throws IOException {
+    repo.write("compose.yaml", COMPOSE.replace("context: web", "context: web\n      args: {A: 1}"))
+        .commit("build args");
+
+    Cli.Result result = plan();
+
+    assertEquals(List.of(List.of("web")), stages(result));
+    assertEquals(
+        "its build section in compose.yaml changed",
+        json(result).get("images").get("web").get("reasons").get(0).get("detail").asText());
+  }
+
+  @Test
+  void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
+    String compose = COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
+        + "  worker:\n    build: {context: ., dockerfile: docker/Dockerfile.api}\n";
+    repo.write("compose.yaml", compose).commit("worker instead of web");
+
+    Cli.Result result = plan();
+
+    assertEquals(List.of(List.of("worker")), stages(result));
+    assertEquals("[\"web\"]", json(result).get("removed").toString());
+  }
+
+  @Test
+  void plan_baseAndHead_doNotDependOnTheCheckout() throws IOException {
+    repo.append("lib/util.js", "2\n").commit("lib");
+    String head = repo.sha("HEAD");
+    repo.checkout("main");
+    repo.write("compose.yaml", "services: {}\n");
+
+    Cli.Result result = plan("--base", "main", "--head", head);
+
+    assertEquals(List.of(List.of("base"), List.of("api", "web")), stages(result));
+  }
+
+  @Test
+  void plan_unreadableDockerfile_warnsWithFileAndLineAndCountsTheWholeContext()
+      throws IOException {
+    repo.write("docker/Dockerfile.api", "FROM shop-base:latest\nCOPY ${NOWHERE} ./x\n")
+        .append("README.md", "x\n")
+        .commit("broken copy");
+
+    Cli.Result result = plan();
+
+    assertEquals(List.of(List.of("api")), stages(result));
+    assertTrue(result.err().contains("warning: docker/Dockerfile.api:2: "), result.err());
+  }
+
+  @Test
+  void plan_brokenComposeFile_exitsTwoWithFileLineAndColumn() throws IOException {
+    repo.write("compose.yaml", COMPOSE.replace("  db:\n", "  db: [\n")).commit("broken");
+
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "--since", "main");
+
+    assertEquals(2, result.exitCode(), result.toString());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().matches("error: compose\\.yaml:\\d+:\\d+: .*\\n"), result.err());
+  }
+
+  @Test
+  void plan_withRulesFile_unitesRulesAndDockerfiles() throws IOException {
+    repo.write(".rebuild-plan.yaml",
+            "images:\n  api: {}\nrules:\n  - match: docs/api/**\n    images: api\n")
+        .write("docs/api/guide.md", "x\n")
+        .append("api/main.js", "2\n")
+        .commit("rules and changes");
+
+    Cli.Result result = plan();
+
+    assertEquals(List.of(List.of("api")), stages(result));
+    assertEquals(
+        "[\"dockerfile\",\"rule\"]",
+        json(result).get("images").get("api").get("sources").toString());
+  }
+
+  @Test
+  void plan_rulesOnly_ignoresTheComposeFile() throws IOException {
+    repo.append("lib/util.js", "2\n").commit("lib");
+
+    Cli.Result result = plan("--rules-only");
+
+    assertEquals(List.of(), stages(result));
+    assertEquals("augmentos-cloud (built in)", json(result).get("rules").asText());
+  }
+
+  @Test
+  void explain_pathCopiedByBase_showsTheCopyLineThenFromEdges() {
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "explain", "lib/util.js");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(
+        """
+        Sources: compose.yaml and its Dockerfiles
+
+        lib/util.js
+          base  lib/util.js  (COPY lib (docker/Dockerfile.base:2))
+          api   FROM base
+          web   FROM base
+        """,
+        result.out());
+  }
+
+  @Test
+  void check_rulesMissingAnInput_reportsItAndExitsOne() throws IOException {
+    repo.write(".rebuild-plan.yaml",
+            """
+            images:
+              base: {}
+              api: {from: base}
+              web: {from: base}
+            rules:
+              - match: [lib/**, docker/Dockerfile.base]
+                images: base
+              - match: [api/**, docker/Dockerfile.api]
+                images: api
+              - match: [web/**]
+                images: web
+              - match: [README.md]
+                images: api
+            """)
+        .commit("rules");
+
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "check");
+
+    assertEquals(1, result.exitCode(), result.toString());
+    assertEquals(
+        """
+        missed: base is built from package.json (COPY package.json (docker/Dockerfile.base:3));\
+         no rule maps it to base
+        over-building: rule 'README.md' maps 1 file(s) to api, first README.md; api is built\
+         from none of them
+        check: 1 missed rebuild(s), 1 over-building rule(s)
+        """,
+        result.out());
+  }
+
+  @Test
+  void check_noRulesFile_exitsTwoSayingWhatIsMissing() {
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "check");
+
+    assertEquals(2, result.exitCode(), result.toString());
+    assertTrue(result.err().contains("there are no rules"), result.err());
+  }
+
+  private Cli.Result plan(String... args) {
+    List<String> all = new ArrayList<>(List.of("-C", repo.dir().toString(), "--format", "json"));
+    all.addAll(List.of(args));
+    if (!all.contains("--base")) {
+      all.addAll(List.of("--since", "main"));
+    }
+    return new Cli().run(all.toArray(String[]::new));
+  }
+
+  private static JsonNode json(Cli.Result result) throws IOException {
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  private static List<List<String>> stages(Cli.Result result) throws IOException {
+    assertEquals(0, result.exitCode(), result.toString());
+    List<List<String>> stages = new ArrayList<>();
+    for (JsonNode stage : json(result).get("stages")) {
+      List<String> images = new ArrayList<>();
+      stage.forEach(image -> images.add(image.asText()));
+      stages.add(images);
+    }
+    return stages;
+  }
+}
