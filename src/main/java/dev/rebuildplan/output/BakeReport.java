@@ -17,28 +17,21 @@ import java.io.Writer;
  * docker-compose.yml -f plan.json}), bake merging the two by target name.
  */
 public final class BakeReport {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
   private BakeReport() {}
 
   public static void write(PlanReport report, Writer out) throws IOException {
-    MAPPER.writeValue(out, toJson(report));
-    out.write(System.lineSeparator());
-    out.flush();
+    JsonReport.writeTree(toJson(report), out);
   }
 
   static ObjectNode toJson(PlanReport report) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = JsonReport.MAPPER.createObjectNode();
     ObjectNode group = root.putObject("group").putObject("default");
     ObjectNode targets = root.putObject("target");
     var names = group.putArray("targets");
     for (PlannedImage image : report.plan().images().values()) {
       names.add(image.name());
       ObjectNode target = targets.putObject(image.name());
-      ObjectNode contexts = MAPPER.createObjectNode();
+      ObjectNode contexts = JsonReport.MAPPER.createObjectNode();
       for (Reason reason : image.reasons()) {
         if (reason instanceof Reason.BuiltFrom from) {
           // TODO: the context key must be the name the Dockerfile's FROM uses; the rules only

@@ -51,8 +51,6 @@ public final class ExplainReport {
       entry.getValue().images().values()
           .forEach(image -> images.set(image.name(), JsonReport.toJson(image)));
     }
-    JsonReport.MAPPER.writeValue(out, root);
-    out.println();
-    out.flush();
+    JsonReport.writeTree(root, out);
   }
 }

@@ -1,6 +1,7 @@
 package dev.rebuildplan.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +26,12 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static void write(PlanReport report, Writer out) throws IOException {
-    MAPPER.writeValue(out, toJson(report));
+    writeTree(toJson(report), out);
+  }
+
+  /** Writes a JSON tree, indented, and a line end; leaves the writer open. */
+  static void writeTree(JsonNode tree, Writer out) throws IOException {
+    MAPPER.writeValue(out, tree);
     out.write(System.lineSeparator());
     out.flush();
   }
