@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions options;
+  @Mixin RevisionOptions revision;
   @ParentCommand RebuildPlanCommand parent;
 
   private final Map<String, String> environment;
@@ -44,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlanRequest request = options.toRequest(parent.startDir(), false);
+    PlanRequest request = options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
     ImmutableList<RulesCheck.Finding> findings;
     try (GitChanges git = GitChanges.open(request.workDir())) {
       Optional<Rules> rules = RulesFile.findConfigured(request.rules(), git.workTree(),

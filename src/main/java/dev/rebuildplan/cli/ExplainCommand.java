@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions options;
+  @Mixin RevisionOptions revision;
   @ParentCommand RebuildPlanCommand parent;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Paths, relative to the current"
@@ -42,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlanRequest request = options.toRequest(parent.startDir(), false);
+    PlanRequest request = options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
     PlanSources sources;
     Map<String, RebuildPlan> plans = new LinkedHashMap<>();
     try (GitChanges git = GitChanges.open(request.workDir())) {

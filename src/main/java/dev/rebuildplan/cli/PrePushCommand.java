@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,28 +46,8 @@ final class PrePushCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "URL", arity = "0..1", description = "The remote's URL.")
   String url;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
-  Path directory;
-
-  @Option(names = "--rules", paramLabel = "FILE|NAME", description = "Rules file or built-in name.")
-  String rules;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  PlanRequest.OutputFormat format;
-
-  @Option(names = "--build", description = "Build the plan; a failed build stops the push.")
-  boolean build;
-
-  @Option(names = "--dry-run", description = "With --build: print the commands, run nothing.")
-  boolean dryRun;
-
-  @Option(names = "--docker", paramLabel = "EXE", defaultValue = "${env:REBUILD_PLAN_DOCKER:-docker}",
-      description = "The docker executable (default: $REBUILD_PLAN_DOCKER, else docker).")
-  String docker;
-
-  @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
-  boolean stacktrace;
+  @Mixin ProjectOptions project = new ProjectOptions();
+  @Mixin BuildOptions buildOptions = new BuildOptions();
 
   private final ProcessLauncher launcher;
   private final Map<String, String> environment;
@@ -94,7 +74,7 @@ final class PrePushCommand implements Callable<Integer> {
     PlanRequest request = toRequest();
     int code = new PlanJob(spec.commandLine().getOut(), err, launcher, environment)
         .run(request, git -> changes(git, updates, err));
-    if (build && code != ExitCode.OK) {
+    if (buildOptions.build && code != ExitCode.OK) {
       err.println("error: the push is stopped because the build failed; fix it and push again,"
           + " or push without building: git push --no-verify");
     }
@@ -113,15 +93,7 @@ final class PrePushCommand implements Callable<Integer> {
   }
 
   private PlanRequest toRequest() throws UsageException {
-    if (dryRun && !build) {
-      throw new UsageException("--dry-run applies to --build; pass both");
-    }
-    Path workDir = directory == null ? startDir : startDir.resolve(directory);
-    if (!workDir.toFile().isDirectory()) {
-      throw new UsageException("-C " + directory + ": no such folder");
-    }
-    return new PlanRequest(workDir.toAbsolutePath().normalize(), Optional.empty(),
-        Optional.empty(), "HEAD", false, Optional.ofNullable(rules), false, format, build, dryRun,
-        docker, ImmutableList.of(), Optional.empty(), ImmutableList.of());
+    return project.toRequest(
+        startDir, Optional.empty(), Optional.empty(), "HEAD", false, buildOptions, List.of());
   }
 }

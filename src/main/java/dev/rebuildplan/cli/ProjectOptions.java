@@ -7,24 +7,23 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options that say which project and which rules, shared by the subcommands. */
+/** Which project, which rules and which output: the options every command shares. */
 final class ProjectOptions {
   @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
   Path directory;
 
   @Option(names = "--rules", paramLabel = "FILE|NAME",
-      description = "Rules file, or a built-in rule set by name. Default: .rebuild-plan.yaml at"
-          + " the repository's top.")
+      description = "Rules file, or a built-in rule set by name (augmentos-cloud). Default:"
+          + " .rebuild-plan.yaml at the repository's top. Without rules, the compose file and its"
+          + " Dockerfiles say what each image is built from; without either, augmentos-cloud.")
   String rules;
 
-  @Option(names = "--head", paramLabel = "REV", defaultValue = "HEAD",
-      description = "The revision whose files are read (default: ${DEFAULT-VALUE}).")
-  String head;
+  @Option(names = "--rules-only", description = "Plan from the rules alone, without reading the"
+      + " compose file and Dockerfiles.")
+  boolean rulesOnly;
 
-  @Option(names = "--uncommitted", description = "Read the files of the work tree instead.")
-  boolean uncommitted;
-
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Compose file (repeatable).")
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Compose file"
+      + " (repeatable). Default: the one docker compose finds.")
   List<String> composeFiles = new ArrayList<>();
 
   @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
@@ -32,32 +31,58 @@ final class ProjectOptions {
   String projectName;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The result goes"
+          + " to stdout, everything else to stderr.")
   PlanRequest.OutputFormat format;
 
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
-  /** A request reading the files of one revision; nothing is compared or built. */
-  PlanRequest toRequest(Path startDir, boolean rulesOnly) throws UsageException {
+  /** The folder to run in: the start folder, or -C relative to it. */
+  Path workDir(Path startDir) throws UsageException {
     Path workDir = directory == null ? startDir : startDir.resolve(directory);
     if (!workDir.toFile().isDirectory()) {
       throw new UsageException("-C " + directory + ": no such folder");
     }
+    return workDir.toAbsolutePath().normalize();
+  }
+
+  /** A request for these options; what to compare and what to build come from the command. */
+  PlanRequest toRequest(
+      Path startDir,
+      Optional<String> since,
+      Optional<String> base,
+      String head,
+      boolean uncommitted,
+      BuildOptions build,
+      List<String> extraFlags)
+      throws UsageException {
+    build.check();
     return new PlanRequest(
-        workDir.toAbsolutePath().normalize(),
-        Optional.empty(),
-        Optional.empty(),
+        workDir(startDir),
+        since,
+        base,
         head,
         uncommitted,
         Optional.ofNullable(rules),
         rulesOnly,
         format,
-        false,
-        false,
-        "docker",
+        build.build,
+        build.dryRun,
+        build.docker,
         ImmutableList.copyOf(composeFiles),
         Optional.ofNullable(projectName),
-        ImmutableList.of());
+        ImmutableList.copyOf(extraFlags));
+  }
+
+  /** A request that reads the files of one revision (explain, check): text or JSON only. */
+  PlanRequest toReadRequest(Path startDir, String head, boolean uncommitted)
+      throws UsageException {
+    if (format != PlanRequest.OutputFormat.text && format != PlanRequest.OutputFormat.json) {
+      throw new UsageException("--format " + format + " is for plans; use text or json here");
+    }
+    return toRequest(
+        startDir, Optional.empty(), Optional.empty(), head, uncommitted, new BuildOptions(),
+        List.of());
   }
 }

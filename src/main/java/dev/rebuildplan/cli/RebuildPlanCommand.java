@@ -1,7 +1,7 @@
 package dev.rebuildplan.cli;
 
-import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.build.ProcessLauncher;
+import dev.rebuildplan.ci.CiPlatform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,46 +54,9 @@ final class RebuildPlanCommand implements Callable<Integer> {
       + " ignored) files. Alone: only those, against HEAD.")
   boolean uncommitted;
 
-  @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
-  Path directory;
-
-  @Option(names = "--rules", paramLabel = "FILE|NAME", description = "Rules file, or a built-in"
-      + " rule set by name (augmentos-cloud). Default: .rebuild-plan.yaml at the repository's"
-      + " top, else augmentos-cloud.")
-  String rules;
-
-  @Option(names = "--rules-only", description = "Plan from the rules alone, without reading the"
-      + " compose file and Dockerfiles.")
-  boolean rulesOnly;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The plan goes"
-          + " to stdout, everything else to stderr.")
-  PlanRequest.OutputFormat format;
-
-  @Option(names = "--build", description = "Run the plan: docker compose build, stage by stage,"
-      + " stopping at the first failure.")
-  boolean build;
-
-  @Option(names = "--dry-run", description = "With --build: print the commands, run nothing.")
-  boolean dryRun;
-
-  @Option(names = "--docker", paramLabel = "EXE", defaultValue = "${env:REBUILD_PLAN_DOCKER:-docker}",
-      description = "The docker executable (default: $REBUILD_PLAN_DOCKER, else docker).")
-  String docker;
-
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Compose file for"
-      + " docker compose (repeatable). Default: from the rules, else compose's own.")
-  List<String> composeFiles = new ArrayList<>();
-
-  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
-      description = "Compose project name.")
-  String projectName;
-
+  @Mixin ProjectOptions project = new ProjectOptions();
+  @Mixin BuildOptions buildOptions = new BuildOptions();
   @Mixin BaseOptions baseOptions = new BaseOptions();
-
-  @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
-  boolean stacktrace;
 
   @Parameters(paramLabel = "-- FLAG", arity = "0..*", description = "After --: extra flags for"
       + " docker compose build, e.g. -- --no-cache --progress plain.")
@@ -121,7 +84,7 @@ final class RebuildPlanCommand implements Callable<Integer> {
 
   /** Where the subcommands start: the start folder, or -C given before the subcommand. */
   Path startDir() {
-    return directory == null ? startDir : startDir.resolve(directory);
+    return project.directory == null ? startDir : startDir.resolve(project.directory);
   }
 
   PlanRequest toRequest() throws UsageException {
@@ -130,35 +93,16 @@ final class RebuildPlanCommand implements Callable<Integer> {
           + " the merge base, --base REV with REV itself");
     }
     if (since == null && base == null && !uncommitted && !baseOptions.ci
-        && !dev.rebuildplan.ci.CiPlatform.isCi(environment)) {
+        && !CiPlatform.isCi(environment)) {
       throw new UsageException("nothing to compare; pass --since REF (e.g. --since main),"
           + " --base REV [--head REV], or --uncommitted");
     }
-    if (dryRun && !build) {
-      throw new UsageException("--dry-run applies to --build; pass both");
-    }
-    if (!extraFlags.isEmpty() && !build) {
+    if (!extraFlags.isEmpty() && !buildOptions.build) {
       throw new UsageException("unexpected argument '" + extraFlags.get(0) + "'; flags for docker"
           + " compose build go after --, with --build");
     }
-    Path workDir = directory == null ? startDir : startDir.resolve(directory);
-    if (!workDir.toFile().isDirectory()) {
-      throw new UsageException("-C " + directory + ": no such folder");
-    }
-    return new PlanRequest(
-        workDir.toAbsolutePath().normalize(),
-        Optional.ofNullable(since),
-        Optional.ofNullable(base),
-        head,
-        uncommitted,
-        Optional.ofNullable(rules),
-        rulesOnly,
-        format,
-        build,
-        dryRun,
-        docker,
-        ImmutableList.copyOf(composeFiles),
-        Optional.ofNullable(projectName),
-        ImmutableList.copyOf(extraFlags));
+    return project.toRequest(
+        startDir, Optional.ofNullable(since), Optional.ofNullable(base), head, uncommitted,
+        buildOptions, extraFlags);
   }
 }
