@@ -1,7 +1,6 @@
 package dev.rebuildplan.cli;
 
 import com.google.common.collect.ImmutableList;
-import dev.rebuildplan.git.ChangeSet;
 import dev.rebuildplan.git.GitChanges;
 import dev.rebuildplan.git.Snapshot;
 import dev.rebuildplan.project.DockerProject;
@@ -54,18 +53,14 @@ final class CheckCommand implements Callable<Integer> {
         throw new UsageException("check compares rules with the Dockerfiles, and there are no"
             + " rules; add " + RulesFile.DEFAULT_NAME + " or pass --rules FILE|NAME");
       }
-      ChangeSet head = git.at(request.head());
-      if (request.uncommitted()) {
-        head = git.withUncommitted(head);
-      }
-      PlanSources sources = PlanSources.read(git, head, request, environment);
+      PlanSources sources = PlanSources.atRevision(git, request, environment);
       DockerProject project = sources.docker().orElseThrow(() -> new UsageException(
           "check needs a compose file, and none was found here or above; run it in the compose"
               + " project's folder (-C DIR) or pass -f FILE"));
       sources.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: "
           + warning));
-      Snapshot files = request.uncommitted() ? git.workTreeSnapshot() : git.snapshot(
-          head.headCommit());
+      Snapshot files =
+          request.uncommitted() ? git.workTreeSnapshot() : git.snapshot(git.at(request.head()).headCommit());
       findings = RulesCheck.check(
           project, rules.get().ruleSet(), rules.get().graph(), files.files(""));
     }

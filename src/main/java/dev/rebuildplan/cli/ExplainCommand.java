@@ -3,7 +3,6 @@ package dev.rebuildplan.cli;
 import dev.rebuildplan.core.Planner;
 import dev.rebuildplan.core.RebuildPlan;
 import dev.rebuildplan.core.UnmatchedPathsException;
-import dev.rebuildplan.git.ChangeSet;
 import dev.rebuildplan.git.GitChanges;
 import dev.rebuildplan.output.ExplainReport;
 import java.nio.file.Path;
@@ -47,9 +46,7 @@ final class ExplainCommand implements Callable<Integer> {
     PlanSources sources;
     Map<String, RebuildPlan> plans = new LinkedHashMap<>();
     try (GitChanges git = GitChanges.open(request.workDir())) {
-      ChangeSet head = git.at(request.head());
-      sources = PlanSources.read(
-          git, request.uncommitted() ? git.withUncommitted(head) : head, request, environment);
+      sources = PlanSources.atRevision(git, request, environment);
       Planner planner = new Planner(sources.ruleSets(), sources.graph());
       for (String path : paths) {
         String relative = repoRelative(git.workTree(), request.workDir(), path);

@@ -77,7 +77,15 @@ record PlanSources(
     return fromProject(project, rules, definitions, top, request);
   }
 
-  private static Snapshot head(GitChanges git, ChangeSet changes) throws GitException {
+  /** The sources at one revision of a read request (explain, check): nothing is compared. */
+  static PlanSources atRevision(GitChanges git, PlanRequest request, Map<String, String> env)
+      throws GitException, RulesException, ProjectException, IOException {
+    ChangeSet head = git.at(request.head());
+    return read(git, request.uncommitted() ? git.withUncommitted(head) : head, request, env);
+  }
+
+  /** The files the sources were read from: the head commit's, or the work tree's. */
+  static Snapshot head(GitChanges git, ChangeSet changes) throws GitException {
     return changes.uncommitted() ? git.workTreeSnapshot() : git.snapshot(changes.headCommit());
   }
 
