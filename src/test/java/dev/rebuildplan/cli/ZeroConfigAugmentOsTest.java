@@ -53,7 +53,12 @@ class ZeroConfigAugmentOsTest {
       // The project's README is in the base's context now, and not ignored.
       Map.entry(Step.README_EDIT_COPIED, COPY_ALL_THEN_ALL),
       Map.entry(Step.IGNORED_FILES_EDIT_AFTER_COPY_ALL, ""),
-      Map.entry(Step.COMPOSE_AND_UNUSED_FILES_EDIT_AFTER_COPY_ALL, "")));
+      Map.entry(Step.COMPOSE_AND_UNUSED_FILES_EDIT_AFTER_COPY_ALL, ""),
+      // Every service's ignore file is an input of its image, and the base copies it too.
+      Map.entry(Step.DOCKERIGNORE_EDIT_AFTER_COPY_ALL,
+          "augmentos-cloud-base[dockerfile] | cloud[dockerfile,parent]"
+              + " live-captions[dockerfile,parent] miraai[dockerfile,parent]"
+              + " notify[dockerfile,parent]")));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

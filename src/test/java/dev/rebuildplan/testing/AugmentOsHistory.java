@@ -52,7 +52,8 @@ public final class AugmentOsHistory {
     BASE_SWITCHES_TO_COPY_ALL,
     README_EDIT_COPIED,
     IGNORED_FILES_EDIT_AFTER_COPY_ALL,
-    COMPOSE_AND_UNUSED_FILES_EDIT_AFTER_COPY_ALL
+    COMPOSE_AND_UNUSED_FILES_EDIT_AFTER_COPY_ALL,
+    DOCKERIGNORE_EDIT_AFTER_COPY_ALL
   }
 
   private final TestRepo repo;
@@ -108,7 +109,7 @@ public final class AugmentOsHistory {
         case INITIAL -> initial();
         case SHARED_PACKAGE_EDIT -> append("packages/utils/src/index.ts", "// utils 2\n");
         case SERVICE_EDIT -> append("packages/apps/dashboard-manager/src/index.ts", "// 2\n");
-        case CROSS_SERVICE_FILE_EDIT -> write(TPA_CONFIG, "{\"name\": \"live-captions\", \"v\": 2}\n");
+        case CROSS_SERVICE_FILE_EDIT -> write(TPA_CONFIG, "{\"name\": \"live-captions 2\"}\n");
         case IGNORED_FILES_EDIT -> {
           append("packages/cloud/node_modules/left-pad/index.js", "// 2\n");
           append("packages/utils/dist/index.js", "// 2\n");
@@ -149,12 +150,16 @@ public final class AugmentOsHistory {
           write(".env.local", "SECRET=x\n");
           append("packages/cloud/dist/index.js", "// 2\n");
           append("packages/cloud/node_modules/left-pad/index.js", "// 3\n");
+          write("node_modules/typescript/index.js", "// hoisted\n");
+          write("dist/bundle.js", "// bundle\n");
         }
         case COMPOSE_AND_UNUSED_FILES_EDIT_AFTER_COPY_ALL -> {
           replace("docker-compose.yml", "NODE_ENV=staging", "NODE_ENV=production");
           append("Dockerfile copy.dev", "# 3\n");
           append("docker-compose.staging.yml", "# 3\n");
         }
+        // COPY . . copies the ignore file itself: every image changes.
+        case DOCKERIGNORE_EDIT_AFTER_COPY_ALL -> append(".dockerignore", "*.log\n");
       }
     }
 
