@@ -77,9 +77,10 @@ class DockerCacheAgreementIT {
       previous = current;
     }
 
-    System.out.println(String.join("\n", report));
-    assertEquals(Map.of(), missed, "images Docker rebuilt that the plan missed\n" + report);
-    assertEquals(new TreeMap<>(ACCEPTED), overBuilt, "over-building\n" + report);
+    String table = String.join("\n", report);
+    System.out.println(table);
+    assertEquals(Map.of(), missed, "images Docker rebuilt that the plan missed\n" + table);
+    assertEquals(new TreeMap<>(ACCEPTED), overBuilt, "over-building\n" + table);
   }
 
   @AfterEach
