@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How to call docker compose: the v2 plugin ({@code docker compose}) or the v1 standalone
- * {@code docker-compose}, with the project's files and name. Arguments stay separate; nothing goes
- * through a shell.
+ * How to call docker compose: the v2 plugin ({@code docker compose}) or the v1 standalone {@code
+ * docker-compose}, with the project's files and name. Arguments stay separate; nothing goes through
+ * a shell.
  */
 public record ComposeCommand(
     ImmutableList<String> executable,
@@ -47,7 +47,8 @@ public record ComposeCommand(
       if (line.length() > 0) {
         line.append(' ');
       }
-      line.append(arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+      line.append(
+          arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
     }
     return line.toString();
   }

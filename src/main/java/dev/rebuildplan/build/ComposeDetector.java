@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Chooses between the Compose v2 plugin ({@code docker compose}) and the v1 standalone
- * {@code docker-compose}: v2 when {@code docker compose version} answers, else v1 when it is on
- * PATH.
+ * Chooses between the Compose v2 plugin ({@code docker compose}) and the v1 standalone {@code
+ * docker-compose}: v2 when {@code docker compose version} answers, else v1 when it is on PATH.
  */
 public final class ComposeDetector {
   private final ProcessLauncher launcher;
@@ -37,7 +36,9 @@ public final class ComposeDetector {
       return wanted.withExecutable(ImmutableList.of(v1.toString()));
     }
     throw new IOException(
-        "'" + docker + " compose version' failed and no docker-compose is on PATH; install the"
+        "'"
+            + docker
+            + " compose version' failed and no docker-compose is on PATH; install the"
             + " Docker Compose v2 plugin, or pass --docker PATH");
   }
 

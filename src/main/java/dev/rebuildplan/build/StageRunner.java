@@ -72,8 +72,12 @@ public final class StageRunner {
       running = launcher.start(args, projectDir, dockerOut, log);
     } catch (IOException e) {
       throw new IOException(
-          "cannot run " + args.get(0) + ": " + e.getMessage()
-              + "; install docker or pass --docker PATH", e);
+          "cannot run "
+              + args.get(0)
+              + ": "
+              + e.getMessage()
+              + "; install docker or pass --docker PATH",
+          e);
     }
     current = running;
     if (cancelled) {

@@ -33,48 +33,63 @@ public final class CiPlatform {
     if ("true".equals(env.get("GITLAB_CI"))) {
       return gitlab(env);
     }
-    throw new CiException("no supported CI platform found (GitHub Actions, GitLab CI) to take the"
-        + " base from; pass --since REF or --base REV");
+    throw new CiException(
+        "no supported CI platform found (GitHub Actions, GitLab CI) to take the"
+            + " base from; pass --since REF or --base REV");
   }
 
   private static CiBase github(Map<String, String> env) throws CiException {
     String baseRef = env.getOrDefault("GITHUB_BASE_REF", "");
     if (!baseRef.isEmpty()) {
       // Actions checks out a detached merge commit; the target branch is only origin/<branch>.
-      return new CiBase("origin/" + baseRef, true,
+      return new CiBase(
+          "origin/" + baseRef,
+          true,
           "GitHub Actions pull request into " + baseRef + " (GITHUB_BASE_REF)");
     }
     JsonNode event = githubEvent(env);
     String before = event.path("before").asText("");
     if (before.isEmpty()) {
-      throw new CiException("GitHub Actions event '" + env.getOrDefault("GITHUB_EVENT_NAME", "?")
-          + "' names no base (no GITHUB_BASE_REF, no 'before' in GITHUB_EVENT_PATH); pass --since"
-          + " REF or --base REV");
+      throw new CiException(
+          "GitHub Actions event '"
+              + env.getOrDefault("GITHUB_EVENT_NAME", "?")
+              + "' names no base (no GITHUB_BASE_REF, no 'before' in GITHUB_EVENT_PATH); pass --since"
+              + " REF or --base REV");
     }
     if (!before.equals(NO_COMMIT)) {
-      return new CiBase(before, true, "GitHub Actions push: 'before' " + before
-          + " from GITHUB_EVENT_PATH");
+      return new CiBase(
+          before, true, "GitHub Actions push: 'before' " + before + " from GITHUB_EVENT_PATH");
     }
     String defaultBranch = event.path("repository").path("default_branch").asText("");
     if (defaultBranch.isEmpty()) {
-      throw new CiException("GitHub Actions push of a new branch, and the event names no"
-          + " repository.default_branch to compare with; pass --since origin/<default branch>");
+      throw new CiException(
+          "GitHub Actions push of a new branch, and the event names no"
+              + " repository.default_branch to compare with; pass --since origin/<default branch>");
     }
-    return new CiBase("origin/" + defaultBranch, true, "GitHub Actions push of a new branch"
-        + " ('before' is all zeros): merge base with the default branch " + defaultBranch);
+    return new CiBase(
+        "origin/" + defaultBranch,
+        true,
+        "GitHub Actions push of a new branch"
+            + " ('before' is all zeros): merge base with the default branch "
+            + defaultBranch);
   }
 
   private static JsonNode githubEvent(Map<String, String> env) throws CiException {
     String path = env.getOrDefault("GITHUB_EVENT_PATH", "");
     if (path.isEmpty()) {
-      throw new CiException("GITHUB_EVENT_PATH is not set, so the pushed range is unknown; pass"
-          + " --since REF or --base REV");
+      throw new CiException(
+          "GITHUB_EVENT_PATH is not set, so the pushed range is unknown; pass"
+              + " --since REF or --base REV");
     }
     try {
       return MAPPER.readTree(Path.of(path).toFile());
     } catch (IOException e) {
-      throw new CiException("cannot read the GitHub event file " + path + " (GITHUB_EVENT_PATH): "
-          + e.getMessage() + "; pass --since REF or --base REV");
+      throw new CiException(
+          "cannot read the GitHub event file "
+              + path
+              + " (GITHUB_EVENT_PATH): "
+              + e.getMessage()
+              + "; pass --since REF or --base REV");
     }
   }
 
@@ -82,8 +97,8 @@ public final class CiPlatform {
     String diffBase = env.getOrDefault("CI_MERGE_REQUEST_DIFF_BASE_SHA", "");
     if (!diffBase.isEmpty()) {
       // GitLab computed the merge base already: compare with its tree.
-      return new CiBase(diffBase, false,
-          "GitLab merge request: CI_MERGE_REQUEST_DIFF_BASE_SHA " + diffBase);
+      return new CiBase(
+          diffBase, false, "GitLab merge request: CI_MERGE_REQUEST_DIFF_BASE_SHA " + diffBase);
     }
     String before = env.getOrDefault("CI_COMMIT_BEFORE_SHA", "");
     if (!before.isEmpty() && !before.equals(NO_COMMIT)) {
@@ -91,12 +106,20 @@ public final class CiPlatform {
     }
     String defaultBranch = env.getOrDefault("CI_DEFAULT_BRANCH", "");
     if (defaultBranch.isEmpty()) {
-      throw new CiException("GitLab pipeline with no base (CI_COMMIT_BEFORE_SHA is "
-          + (before.isEmpty() ? "unset" : "all zeros") + ", CI_DEFAULT_BRANCH unset); pass"
-          + " --since REF or --base REV");
+      throw new CiException(
+          "GitLab pipeline with no base (CI_COMMIT_BEFORE_SHA is "
+              + (before.isEmpty() ? "unset" : "all zeros")
+              + ", CI_DEFAULT_BRANCH unset); pass"
+              + " --since REF or --base REV");
     }
-    return new CiBase("origin/" + defaultBranch, true, "GitLab pipeline of a new branch"
-        + " (CI_COMMIT_BEFORE_SHA " + (before.isEmpty() ? "unset" : "all zeros")
-        + "): merge base with the default branch " + defaultBranch + " (CI_DEFAULT_BRANCH)");
+    return new CiBase(
+        "origin/" + defaultBranch,
+        true,
+        "GitLab pipeline of a new branch"
+            + " (CI_COMMIT_BEFORE_SHA "
+            + (before.isEmpty() ? "unset" : "all zeros")
+            + "): merge base with the default branch "
+            + defaultBranch
+            + " (CI_DEFAULT_BRANCH)");
   }
 }

@@ -26,35 +26,46 @@ final class BaseOptions {
 
   private static final int MAX_DEEPENINGS = 24;
 
-  @Option(names = "--ci", description = "Take base and head from the CI platform (GitHub Actions,"
-      + " GitLab CI). Automatic when CI=true and no --since, --base or --uncommitted is given.")
+  @Option(
+      names = "--ci",
+      description =
+          "Take base and head from the CI platform (GitHub Actions,"
+              + " GitLab CI). Automatic when CI=true and no --since, --base or --uncommitted is given.")
   boolean ci;
 
-  @Option(names = "--deepen", description = "In a shallow clone that lacks the base or the merge"
-      + " base, fetch more history (git fetch --deepen, doubling) until it is there.")
+  @Option(
+      names = "--deepen",
+      description =
+          "In a shallow clone that lacks the base or the merge"
+              + " base, fetch more history (git fetch --deepen, doubling) until it is there.")
   boolean deepen;
 
-  @Option(names = "--on-missing-base", paramLabel = "WHAT", defaultValue = "error",
-      description = "When the base or merge base is not in the clone: ${COMPLETION-CANDIDATES}"
-          + " (default: ${DEFAULT-VALUE}). 'all' plans as if every file changed.")
+  @Option(
+      names = "--on-missing-base",
+      paramLabel = "WHAT",
+      defaultValue = "error",
+      description =
+          "When the base or merge base is not in the clone: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}). 'all' plans as if every file changed.")
   OnMissingBase onMissingBase;
 
   /** Whether the base comes from the CI platform: asked for, or CI=true and no base given. */
   boolean usesCi(PlanRequest request, Map<String, String> env) {
-    boolean noBase = request.since().isEmpty() && request.base().isEmpty()
-        && !request.uncommitted();
+    boolean noBase =
+        request.since().isEmpty() && request.base().isEmpty() && !request.uncommitted();
     return ci || (noBase && CiPlatform.isCi(env));
   }
 
   /** The change reader for a request, or empty for the plain one (only uncommitted files). */
-  Optional<ChangeReader> reader(PlanRequest request, Map<String, String> env,
-      ProcessLauncher launcher, PrintWriter log) throws CiException, UsageException {
+  Optional<ChangeReader> reader(
+      PlanRequest request, Map<String, String> env, ProcessLauncher launcher, PrintWriter log)
+      throws CiException, UsageException {
     String revision;
     boolean mergeBase;
     if (usesCi(request, env)) {
       if (request.since().isPresent() || request.base().isPresent()) {
-        throw new UsageException("--ci takes the base from the CI platform; drop --since/--base,"
-            + " or drop --ci");
+        throw new UsageException(
+            "--ci takes the base from the CI platform; drop --since/--base," + " or drop --ci");
       }
       CiBase base = CiPlatform.detect(env);
       log.println("rebuild-plan: base " + base.revision() + ": " + base.why());
@@ -72,38 +83,51 @@ final class BaseOptions {
     return Optional.of(git -> read(git, request, revision, mergeBase, launcher, log));
   }
 
-  private ChangeSet read(GitChanges git, PlanRequest request, String revision, boolean mergeBase,
-      ProcessLauncher launcher, PrintWriter log) throws GitException {
+  private ChangeSet read(
+      GitChanges git,
+      PlanRequest request,
+      String revision,
+      boolean mergeBase,
+      ProcessLauncher launcher,
+      PrintWriter log)
+      throws GitException {
     Optional<String> gap = gap(git, revision, request.head(), mergeBase);
     if (gap.isPresent() && deepen && History.isShallow(git.repository())) {
       gap = deepen(git, revision, request.head(), mergeBase, launcher, log);
     }
     if (gap.isPresent()) {
       if (onMissingBase != OnMissingBase.all) {
-        throw new GitException(gap.get() + "; fetch full history (fetch-depth: 0 in"
-            + " actions/checkout, or git fetch --unshallow), pass --deepen, or plan everything"
-            + " with --on-missing-base=all");
+        throw new GitException(
+            gap.get()
+                + "; fetch full history (fetch-depth: 0 in"
+                + " actions/checkout, or git fetch --unshallow), pass --deepen, or plan everything"
+                + " with --on-missing-base=all");
       }
       log.println("warning: " + gap.get() + "; planning everything (--on-missing-base=all)");
-      return History.everything(git.repository(), request.head(),
-          "everything (" + revision + " is missing)");
+      return History.everything(
+          git.repository(), request.head(), "everything (" + revision + " is missing)");
     }
-    ChangeSet changes = mergeBase
-        ? git.since(revision, request.head())
-        : git.between(revision, request.head());
+    ChangeSet changes =
+        mergeBase ? git.since(revision, request.head()) : git.between(revision, request.head());
     return request.uncommitted() ? git.withUncommitted(changes) : changes;
   }
 
-  private static Optional<String> gap(GitChanges git, String revision, String head,
-      boolean mergeBase) throws GitException {
+  private static Optional<String> gap(
+      GitChanges git, String revision, String head, boolean mergeBase) throws GitException {
     if (revision.matches("0{40}|0{64}")) {
       return Optional.empty(); // GitChanges rejects it with its own message
     }
     return History.gap(git.repository(), revision, head, mergeBase);
   }
 
-  private static Optional<String> deepen(GitChanges git, String revision, String head,
-      boolean mergeBase, ProcessLauncher launcher, PrintWriter log) throws GitException {
+  private static Optional<String> deepen(
+      GitChanges git,
+      String revision,
+      String head,
+      boolean mergeBase,
+      ProcessLauncher launcher,
+      PrintWriter log)
+      throws GitException {
     HistoryDeepener deepener = new HistoryDeepener(launcher, git.workTree(), log);
     Optional<String> gap = gap(git, revision, head, mergeBase);
     for (int i = 0, depth = 8; gap.isPresent() && i < MAX_DEEPENINGS; i++, depth *= 2) {

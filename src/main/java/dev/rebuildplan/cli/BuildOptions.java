@@ -4,14 +4,18 @@ import picocli.CommandLine.Option;
 
 /** Whether and how to run the plan's docker compose builds. */
 final class BuildOptions {
-  @Option(names = "--build", description = "Run the plan: docker compose build, stage by stage,"
-      + " stopping at the first failure.")
+  @Option(
+      names = "--build",
+      description =
+          "Run the plan: docker compose build, stage by stage," + " stopping at the first failure.")
   boolean build;
 
   @Option(names = "--dry-run", description = "With --build: print the commands, run nothing.")
   boolean dryRun;
 
-  @Option(names = "--docker", paramLabel = "EXE",
+  @Option(
+      names = "--docker",
+      paramLabel = "EXE",
       defaultValue = "${env:REBUILD_PLAN_DOCKER:-docker}",
       description = "The docker executable (default: $REBUILD_PLAN_DOCKER, else docker).")
   String docker = "docker";

@@ -8,16 +8,15 @@ import dev.rebuildplan.project.RulesCheck;
 import dev.rebuildplan.rules.Rules;
 import dev.rebuildplan.rules.RulesFile;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rebuild-plan check}: the rules against what the Dockerfiles really copy. Made for CI. */
 @Command(
@@ -44,25 +43,37 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlanRequest request = options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
+    PlanRequest request =
+        options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
     ImmutableList<RulesCheck.Finding> findings;
     try (GitChanges git = GitChanges.open(request.workDir())) {
-      Optional<Rules> rules = RulesFile.findConfigured(request.rules(), git.workTree(),
-          request.workDir());
+      Optional<Rules> rules =
+          RulesFile.findConfigured(request.rules(), git.workTree(), request.workDir());
       if (rules.isEmpty()) {
-        throw new UsageException("check compares rules with the Dockerfiles, and there are no"
-            + " rules; add " + RulesFile.DEFAULT_NAME + " or pass --rules FILE|NAME");
+        throw new UsageException(
+            "check compares rules with the Dockerfiles, and there are no"
+                + " rules; add "
+                + RulesFile.DEFAULT_NAME
+                + " or pass --rules FILE|NAME");
       }
       PlanSources sources = PlanSources.atRevision(git, request, environment);
-      DockerProject project = sources.docker().orElseThrow(() -> new UsageException(
-          "check needs a compose file, and none was found here or above; run it in the compose"
-              + " project's folder (-C DIR) or pass -f FILE"));
-      sources.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: "
-          + warning));
+      DockerProject project =
+          sources
+              .docker()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "check needs a compose file, and none was found here or above; run it in the compose"
+                              + " project's folder (-C DIR) or pass -f FILE"));
+      sources
+          .warnings()
+          .forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
       Snapshot files =
-          request.uncommitted() ? git.workTreeSnapshot() : git.snapshot(git.at(request.head()).headCommit());
-      findings = RulesCheck.check(
-          project, rules.get().ruleSet(), rules.get().graph(), files.files(""));
+          request.uncommitted()
+              ? git.workTreeSnapshot()
+              : git.snapshot(git.at(request.head()).headCommit());
+      findings =
+          RulesCheck.check(project, rules.get().ruleSet(), rules.get().graph(), files.files(""));
     }
     return report(findings);
   }

@@ -12,17 +12,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code rebuild-plan explain PATH...}: which images each path affects, and through what. */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = "For each path, the images it affects and the chain that leads there: the rule"
-        + " or COPY line (file and line), then the FROM edges.",
+    description =
+        "For each path, the images it affects and the chain that leads there: the rule"
+            + " or COPY line (file and line), then the FROM edges.",
     footer = ExitCode.HELP)
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -30,8 +31,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin RevisionOptions revision;
   @ParentCommand RebuildPlanCommand parent;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Paths, relative to the current"
-      + " folder (or -C); they need not exist.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Paths, relative to the current" + " folder (or -C); they need not exist.")
   List<String> paths;
 
   private final Map<String, String> environment;
@@ -42,7 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlanRequest request = options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
+    PlanRequest request =
+        options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
     PlanSources sources;
     Map<String, RebuildPlan> plans = new LinkedHashMap<>();
     try (GitChanges git = GitChanges.open(request.workDir())) {
@@ -54,7 +58,9 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     var out = spec.commandLine().getOut();
-    sources.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
+    sources
+        .warnings()
+        .forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
     if (request.format() == PlanRequest.OutputFormat.json) {
       ExplainReport.writeJson(plans, sources.description(), out);
     } else {

@@ -35,8 +35,14 @@ final class HistoryDeepener {
     if (revisionMissing && slash > 0 && !revision.matches("[0-9a-f]{40}")) {
       String remote = revision.substring(0, slash);
       String branch = revision.substring(slash + 1);
-      run(ImmutableList.of("git", "fetch", "--quiet", "--depth=" + depth, remote,
-          "+refs/heads/" + branch + ":refs/remotes/" + remote + "/" + branch));
+      run(
+          ImmutableList.of(
+              "git",
+              "fetch",
+              "--quiet",
+              "--depth=" + depth,
+              remote,
+              "+refs/heads/" + branch + ":refs/remotes/" + remote + "/" + branch));
     }
   }
 
@@ -47,15 +53,21 @@ final class HistoryDeepener {
     try {
       code = launcher.start(command, workTree, log, log).waitFor();
     } catch (IOException e) {
-      throw new GitException("cannot run git to deepen the clone: " + e.getMessage()
-          + "; install git, or fetch full history yourself (git fetch --unshallow)", e);
+      throw new GitException(
+          "cannot run git to deepen the clone: "
+              + e.getMessage()
+              + "; install git, or fetch full history yourself (git fetch --unshallow)",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitException("interrupted while deepening the clone", e);
     }
     if (code != 0) {
-      throw new GitException(String.join(" ", command) + " exited with " + code
-          + "; fetch full history yourself (git fetch --unshallow)");
+      throw new GitException(
+          String.join(" ", command)
+              + " exited with "
+              + code
+              + "; fetch full history yourself (git fetch --unshallow)");
     }
   }
 }

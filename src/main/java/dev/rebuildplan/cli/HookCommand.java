@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rebuild-plan hook install|uninstall}: the git pre-push hook. */
 @Command(
@@ -35,28 +35,46 @@ final class HookCommand {
     this.startDir = startDir;
   }
 
-  @Command(name = "install", mixinStandardHelpOptions = true, description = {
-      "Writes a pre-push hook into the folder git takes hooks from (core.hooksPath respected).",
-      "A pre-push hook already there is kept and still runs first. Installing twice changes",
-      "nothing. The hook calls the launcher that installed it (bin/rebuild-plan), else",
-      "rebuild-plan on PATH."})
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes a pre-push hook into the folder git takes hooks from (core.hooksPath respected).",
+        "A pre-push hook already there is kept and still runs first. Installing twice changes",
+        "nothing. The hook calls the launcher that installed it (bin/rebuild-plan), else",
+        "rebuild-plan on PATH."
+      })
   int install(
-      @Option(names = "--build", description = "Build what a push affects; a failed build stops"
-          + " the push. Without it, the hook only prints the plan.") boolean build,
-      @Option(names = "--launcher", paramLabel = "PATH", description = "The executable the hook"
-          + " calls (default: $" + LAUNCHER_ENV + ", else rebuild-plan on PATH).") String launcher)
+      @Option(
+              names = "--build",
+              description =
+                  "Build what a push affects; a failed build stops"
+                      + " the push. Without it, the hook only prints the plan.")
+          boolean build,
+      @Option(
+              names = "--launcher",
+              paramLabel = "PATH",
+              description =
+                  "The executable the hook"
+                      + " calls (default: $"
+                      + LAUNCHER_ENV
+                      + ", else rebuild-plan on PATH).")
+          String launcher)
       throws GitException {
-    Optional<String> chosen = Optional.ofNullable(launcher)
-        .or(() -> Optional.ofNullable(environment.get(LAUNCHER_ENV)))
-        .filter(path -> !path.isBlank())
-        .map(path -> startDir.resolve(path).toAbsolutePath().normalize().toString());
+    Optional<String> chosen =
+        Optional.ofNullable(launcher)
+            .or(() -> Optional.ofNullable(environment.get(LAUNCHER_ENV)))
+            .filter(path -> !path.isBlank())
+            .map(path -> startDir.resolve(path).toAbsolutePath().normalize().toString());
     try (GitChanges git = GitChanges.open(workDir())) {
       spec.commandLine().getOut().println(PrePushHook.of(git.repository()).install(chosen, build));
     }
     return ExitCode.OK;
   }
 
-  @Command(name = "uninstall", mixinStandardHelpOptions = true,
+  @Command(
+      name = "uninstall",
+      mixinStandardHelpOptions = true,
       description = "Removes exactly what install wrote, and puts a kept earlier hook back.")
   int uninstall() throws GitException {
     try (GitChanges git = GitChanges.open(workDir())) {

@@ -7,8 +7,8 @@ import dev.rebuildplan.core.UnmatchedPathsException;
 import dev.rebuildplan.git.GitException;
 import dev.rebuildplan.project.ProjectException;
 import dev.rebuildplan.rules.RulesException;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -55,7 +55,8 @@ public final class Main {
     Path start = startDir.toAbsolutePath();
     CommandLine commandLine =
         new CommandLine(
-            new RebuildPlanCommand(launcher, environment, start), new Factory(launcher, environment));
+            new RebuildPlanCommand(launcher, environment, start),
+            new Factory(launcher, environment));
     commandLine.addSubcommand(new PrePushCommand(launcher, environment, start, in));
     commandLine.addSubcommand(new HookCommand(environment, start));
     commandLine.setOut(out).setErr(err);

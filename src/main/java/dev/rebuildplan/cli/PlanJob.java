@@ -62,8 +62,7 @@ final class PlanJob {
         plan.stages().stream().map(compose::buildArgs).collect(ImmutableList.toImmutableList());
     report(
         new PlanReport(
-            changes, sources.description(), plan, commands,
-            sources.definitionChanges().removed()),
+            changes, sources.description(), plan, commands, sources.definitionChanges().removed()),
         request.format());
     if (!request.build() || plan.isEmpty()) {
       return ExitCode.OK;
@@ -104,8 +103,9 @@ final class PlanJob {
     }
   }
 
-  private int build(RebuildPlan plan, ComposeCommand wanted, Path projectDir,
-      PlanRequest.OutputFormat format) throws IOException {
+  private int build(
+      RebuildPlan plan, ComposeCommand wanted, Path projectDir, PlanRequest.OutputFormat format)
+      throws IOException {
     ComposeCommand compose = new ComposeDetector(launcher, environment).detect(wanted, projectDir);
     // JSON on stdout must stay parseable, so docker's own output goes to stderr then.
     Writer dockerOut = format == PlanRequest.OutputFormat.text ? out : err;
@@ -145,7 +145,8 @@ final class PlanJob {
           return ExitCode.FAILED;
         }
         case INTERRUPTED -> {
-          err.printf("error: interrupted in stage %d/%d; later stages were not run%n",
+          err.printf(
+              "error: interrupted in stage %d/%d; later stages were not run%n",
               result.stage(), results.size());
           return ExitCode.INTERRUPTED;
         }

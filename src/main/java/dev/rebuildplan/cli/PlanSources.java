@@ -63,9 +63,10 @@ record PlanSources(
             ? Optional.empty()
             : DockerProjectReader.read(head(git, changes), invocation(top, request, environment));
     if (docker.isEmpty()) {
-      Rules chosen = rules.isPresent()
-          ? rules.get()
-          : RulesFile.loadBuiltIn(RulesFile.DEFAULT_BUILT_IN, top, request.workDir());
+      Rules chosen =
+          rules.isPresent()
+              ? rules.get()
+              : RulesFile.loadBuiltIn(RulesFile.DEFAULT_BUILT_IN, top, request.workDir());
       return fromRules(chosen, request);
     }
     DockerProject project = docker.get();
@@ -95,12 +96,16 @@ record PlanSources(
     ComposeInvocation invocation =
         ComposeInvocation.inFolder(folder.isEmpty() ? "." : folder)
             .withEnvironment(environment)
-            .withRepositoryFolderName(top.getFileName() == null ? "" : top.getFileName().toString());
+            .withRepositoryFolderName(
+                top.getFileName() == null ? "" : top.getFileName().toString());
     if (!request.composeFiles().isEmpty()) {
-      invocation = invocation.withFiles(
-          request.composeFiles().stream()
-              .map(file -> top.relativize(request.workDir().resolve(file).normalize()).toString())
-              .toArray(String[]::new));
+      invocation =
+          invocation.withFiles(
+              request.composeFiles().stream()
+                  .map(
+                      file ->
+                          top.relativize(request.workDir().resolve(file).normalize()).toString())
+                  .toArray(String[]::new));
     }
     return request.projectName().map(invocation::withProjectName).orElse(invocation);
   }
@@ -156,18 +161,27 @@ record PlanSources(
       for (String name : declared.names()) {
         Image fromRules = declared.image(name);
         Image fromCompose = images.get(name);
-        images.put(name, fromCompose == null ? fromRules : new Image(
+        images.put(
             name,
-            ImmutableSet.<String>builder().addAll(fromCompose.parents())
-                .addAll(fromRules.parents()).build(),
-            fromCompose.built()));
+            fromCompose == null
+                ? fromRules
+                : new Image(
+                    name,
+                    ImmutableSet.<String>builder()
+                        .addAll(fromCompose.parents())
+                        .addAll(fromRules.parents())
+                        .build(),
+                    fromCompose.built()));
       }
     }
     try {
       return ImageGraph.of(images.values());
     } catch (IllegalArgumentException e) {
-      throw new ProjectException(e.getMessage() + " (from the compose project's Dockerfiles"
-          + rules.map(r -> " and " + r.source()).orElse("") + ")");
+      throw new ProjectException(
+          e.getMessage()
+              + " (from the compose project's Dockerfiles"
+              + rules.map(r -> " and " + r.source()).orElse("")
+              + ")");
     }
   }
 
@@ -175,8 +189,10 @@ record PlanSources(
     List<String> files = new ArrayList<>();
     for (String file : request.composeFiles()) {
       Path absolute = request.workDir().resolve(file).toAbsolutePath().normalize();
-      files.add(absolute.startsWith(folder) ? folder.relativize(absolute).toString()
-          : absolute.toString());
+      files.add(
+          absolute.startsWith(folder)
+              ? folder.relativize(absolute).toString()
+              : absolute.toString());
     }
     return ImmutableList.copyOf(files);
   }

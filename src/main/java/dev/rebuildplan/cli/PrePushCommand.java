@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rebuild-plan pre-push REMOTE URL}: what git's pre-push hook calls, refs on stdin. */
 @Command(
@@ -54,8 +54,8 @@ final class PrePushCommand implements Callable<Integer> {
   private final Path startDir;
   private final InputStream in;
 
-  PrePushCommand(ProcessLauncher launcher, Map<String, String> environment, Path startDir,
-      InputStream in) {
+  PrePushCommand(
+      ProcessLauncher launcher, Map<String, String> environment, Path startDir, InputStream in) {
     this.launcher = launcher;
     this.environment = environment;
     this.startDir = startDir;
@@ -67,22 +67,26 @@ final class PrePushCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ImmutableList<PushRanges.RefUpdate> updates = PushRanges.parse(readLines());
     if (updates.stream().allMatch(PushRanges.RefUpdate::isDeletion)) {
-      err.println("rebuild-plan: this push only deletes refs" + (updates.isEmpty() ? " (or none)"
-          : "") + ": nothing to build");
+      err.println(
+          "rebuild-plan: this push only deletes refs"
+              + (updates.isEmpty() ? " (or none)" : "")
+              + ": nothing to build");
       return ExitCode.OK;
     }
     PlanRequest request = toRequest();
-    int code = new PlanJob(spec.commandLine().getOut(), err, launcher, environment)
-        .run(request, git -> changes(git, updates, err));
+    int code =
+        new PlanJob(spec.commandLine().getOut(), err, launcher, environment)
+            .run(request, git -> changes(git, updates, err));
     if (buildOptions.build && code != ExitCode.OK) {
-      err.println("error: the push is stopped because the build failed; fix it and push again,"
-          + " or push without building: git push --no-verify");
+      err.println(
+          "error: the push is stopped because the build failed; fix it and push again,"
+              + " or push without building: git push --no-verify");
     }
     return code;
   }
 
-  private dev.rebuildplan.git.ChangeSet changes(GitChanges git,
-      List<PushRanges.RefUpdate> updates, PrintWriter err) throws GitException {
+  private dev.rebuildplan.git.ChangeSet changes(
+      GitChanges git, List<PushRanges.RefUpdate> updates, PrintWriter err) throws GitException {
     PushRanges ranges = new PushRanges(git.repository(), remote, err::println);
     return ranges.changes(git, updates).orElseThrow();
   }

@@ -12,27 +12,40 @@ final class ProjectOptions {
   @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR.")
   Path directory;
 
-  @Option(names = "--rules", paramLabel = "FILE|NAME",
-      description = "Rules file, or a built-in rule set by name (augmentos-cloud). Default:"
-          + " .rebuild-plan.yaml at the repository's top. Without rules, the compose file and its"
-          + " Dockerfiles say what each image is built from; without either, augmentos-cloud.")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE|NAME",
+      description =
+          "Rules file, or a built-in rule set by name (augmentos-cloud). Default:"
+              + " .rebuild-plan.yaml at the repository's top. Without rules, the compose file and its"
+              + " Dockerfiles say what each image is built from; without either, augmentos-cloud.")
   String rules;
 
-  @Option(names = "--rules-only", description = "Plan from the rules alone, without reading the"
-      + " compose file and Dockerfiles.")
+  @Option(
+      names = "--rules-only",
+      description =
+          "Plan from the rules alone, without reading the" + " compose file and Dockerfiles.")
   boolean rulesOnly;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Compose file"
-      + " (repeatable). Default: the one docker compose finds.")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "Compose file" + " (repeatable). Default: the one docker compose finds.")
   List<String> composeFiles = new ArrayList<>();
 
-  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
+  @Option(
+      names = {"-p", "--project-name"},
+      paramLabel = "NAME",
       description = "Compose project name.")
   String projectName;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The result goes"
-          + " to stdout, everything else to stderr.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The result goes"
+              + " to stdout, everything else to stderr.")
   PlanRequest.OutputFormat format;
 
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
@@ -76,13 +89,17 @@ final class ProjectOptions {
   }
 
   /** A request that reads the files of one revision (explain, check): text or JSON only. */
-  PlanRequest toReadRequest(Path startDir, String head, boolean uncommitted)
-      throws UsageException {
+  PlanRequest toReadRequest(Path startDir, String head, boolean uncommitted) throws UsageException {
     if (format != PlanRequest.OutputFormat.text && format != PlanRequest.OutputFormat.json) {
       throw new UsageException("--format " + format + " is for plans; use text or json here");
     }
     return toRequest(
-        startDir, Optional.empty(), Optional.empty(), head, uncommitted, new BuildOptions(),
+        startDir,
+        Optional.empty(),
+        Optional.empty(),
+        head,
+        uncommitted,
+        new BuildOptions(),
         List.of());
   }
 }

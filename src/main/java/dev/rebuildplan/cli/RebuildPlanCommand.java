@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rebuild-plan}: plans, and with {@code --build} runs, the rebuild a git diff needs. */
 @Command(
@@ -38,28 +38,41 @@ final class RebuildPlanCommand implements Callable<Integer> {
   @Option(
       names = "--since",
       paramLabel = "REF",
-      description = "Plan what HEAD (or --head) changed since it left REF: the diff from their"
-          + " merge base. REF: a branch, origin/main, a tag, a SHA, HEAD~3.")
+      description =
+          "Plan what HEAD (or --head) changed since it left REF: the diff from their"
+              + " merge base. REF: a branch, origin/main, a tag, a SHA, HEAD~3.")
   String since;
 
-  @Option(names = "--base", paramLabel = "REV", description = "Plan the diff between the trees"
-      + " of REV and --head.")
+  @Option(
+      names = "--base",
+      paramLabel = "REV",
+      description = "Plan the diff between the trees" + " of REV and --head.")
   String base;
 
-  @Option(names = "--head", paramLabel = "REV", defaultValue = "HEAD",
+  @Option(
+      names = "--head",
+      paramLabel = "REV",
+      defaultValue = "HEAD",
       description = "The revision the plan is for (default: ${DEFAULT-VALUE}).")
   String head;
 
-  @Option(names = "--uncommitted", description = "Also count staged, unstaged and untracked (not"
-      + " ignored) files. Alone: only those, against HEAD.")
+  @Option(
+      names = "--uncommitted",
+      description =
+          "Also count staged, unstaged and untracked (not"
+              + " ignored) files. Alone: only those, against HEAD.")
   boolean uncommitted;
 
   @Mixin ProjectOptions project = new ProjectOptions();
   @Mixin BuildOptions buildOptions = new BuildOptions();
   @Mixin BaseOptions baseOptions = new BaseOptions();
 
-  @Parameters(paramLabel = "-- FLAG", arity = "0..*", description = "After --: extra flags for"
-      + " docker compose build, e.g. -- --no-cache --progress plain.")
+  @Parameters(
+      paramLabel = "-- FLAG",
+      arity = "0..*",
+      description =
+          "After --: extra flags for"
+              + " docker compose build, e.g. -- --no-cache --progress plain.")
   List<String> extraFlags = new ArrayList<>();
 
   private final ProcessLauncher launcher;
@@ -76,7 +89,8 @@ final class RebuildPlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PlanRequest request = toRequest();
     PlanJob job =
-        new PlanJob(spec.commandLine().getOut(), spec.commandLine().getErr(), launcher, environment);
+        new PlanJob(
+            spec.commandLine().getOut(), spec.commandLine().getErr(), launcher, environment);
     Optional<ChangeReader> reader =
         baseOptions.reader(request, environment, launcher, spec.commandLine().getErr());
     return reader.isPresent() ? job.run(request, reader.get()) : job.run(request);
@@ -89,20 +103,33 @@ final class RebuildPlanCommand implements Callable<Integer> {
 
   PlanRequest toRequest() throws UsageException {
     if (since != null && base != null) {
-      throw new UsageException("--since and --base do not go together; --since REF compares with"
-          + " the merge base, --base REV with REV itself");
+      throw new UsageException(
+          "--since and --base do not go together; --since REF compares with"
+              + " the merge base, --base REV with REV itself");
     }
-    if (since == null && base == null && !uncommitted && !baseOptions.ci
+    if (since == null
+        && base == null
+        && !uncommitted
+        && !baseOptions.ci
         && !CiPlatform.isCi(environment)) {
-      throw new UsageException("nothing to compare; pass --since REF (e.g. --since main),"
-          + " --base REV [--head REV], or --uncommitted");
+      throw new UsageException(
+          "nothing to compare; pass --since REF (e.g. --since main),"
+              + " --base REV [--head REV], or --uncommitted");
     }
     if (!extraFlags.isEmpty() && !buildOptions.build) {
-      throw new UsageException("unexpected argument '" + extraFlags.get(0) + "'; flags for docker"
-          + " compose build go after --, with --build");
+      throw new UsageException(
+          "unexpected argument '"
+              + extraFlags.get(0)
+              + "'; flags for docker"
+              + " compose build go after --, with --build");
     }
     return project.toRequest(
-        startDir, Optional.ofNullable(since), Optional.ofNullable(base), head, uncommitted,
-        buildOptions, extraFlags);
+        startDir,
+        Optional.ofNullable(since),
+        Optional.ofNullable(base),
+        head,
+        uncommitted,
+        buildOptions,
+        extraFlags);
   }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code *} matches any characters within one path segment, never {@code /};
  *   <li>{@code ?} matches one character other than {@code /};
- *   <li>{@code **} as a whole segment matches zero or more segments; as the last segment it
- *       matches everything under the folder before it, not the folder itself;
+ *   <li>{@code **} as a whole segment matches zero or more segments; as the last segment it matches
+ *       everything under the folder before it, not the folder itself;
  *   <li>{@code {name}} matches one or more characters within a segment and captures them;
  *   <li>a pattern ending in {@code /} means everything under that folder;
  *   <li>everything else is literal, so {@code packages/**} does not match {@code packages-old/x}.
@@ -39,7 +39,8 @@ public final class Glob {
   /**
    * Compiles a glob.
    *
-   * @throws IllegalArgumentException when the pattern is empty, absolute, or has a malformed capture
+   * @throws IllegalArgumentException when the pattern is empty, absolute, or has a malformed
+   *     capture
    */
   public static Glob compile(String pattern) {
     if (pattern.isEmpty()) {
@@ -152,10 +153,14 @@ public final class Glob {
   /** Everything under this glob's path, which must be an exact folder path ending in '/'. */
   public Glob under() {
     if (!literalPrefix.equals(pattern) || !pattern.endsWith("/")) {
-      throw new IllegalStateException("'" + pattern + "' is not an exact folder path ending in '/'");
+      throw new IllegalStateException(
+          "'" + pattern + "' is not an exact folder path ending in '/'");
     }
     return new Glob(
-        pattern + "**", Pattern.compile(Pattern.quote(literalPrefix) + ".+"), captures, literalPrefix);
+        pattern + "**",
+        Pattern.compile(Pattern.quote(literalPrefix) + ".+"),
+        captures,
+        literalPrefix);
   }
 
   /** Matches a path; the result holds the captures, empty when the path does not match. */
@@ -183,8 +188,8 @@ public final class Glob {
   }
 
   /**
-   * The literal start every matching path shares: whole folders ending in '/', or the whole
-   * pattern when it has no wildcard. Used to index rules without testing each against each path.
+   * The literal start every matching path shares: whole folders ending in '/', or the whole pattern
+   * when it has no wildcard. Used to index rules without testing each against each path.
    */
   public String literalPrefix() {
     return literalPrefix;

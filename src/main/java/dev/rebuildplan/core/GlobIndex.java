@@ -17,7 +17,8 @@ final class GlobIndex<T> {
   private record Entry<T>(Glob glob, T value) {}
 
   void add(Glob glob, T value) {
-    byPrefix.computeIfAbsent(glob.literalPrefix(), prefix -> new ArrayList<>())
+    byPrefix
+        .computeIfAbsent(glob.literalPrefix(), prefix -> new ArrayList<>())
         .add(new Entry<>(glob, value));
   }
 

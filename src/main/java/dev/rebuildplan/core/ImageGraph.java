@@ -25,8 +25,8 @@ public final class ImageGraph {
   /**
    * Builds the graph.
    *
-   * @throws IllegalArgumentException when an image names an unknown parent, a name repeats, or
-   *     the FROM edges form a cycle (the message names it)
+   * @throws IllegalArgumentException when an image names an unknown parent, a name repeats, or the
+   *     FROM edges form a cycle (the message names it)
    */
   public static ImageGraph of(Collection<Image> images) {
     Map<String, Image> byName = new HashMap<>();

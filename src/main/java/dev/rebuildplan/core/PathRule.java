@@ -46,7 +46,12 @@ public record PathRule(
       while (placeholder.find()) {
         if (!glob.captures().contains(placeholder.group(1))) {
           throw new IllegalArgumentException(
-              "image '" + image + "' uses {" + placeholder.group(1) + "}, which '" + glob
+              "image '"
+                  + image
+                  + "' uses {"
+                  + placeholder.group(1)
+                  + "}, which '"
+                  + glob
                   + "' does not capture");
         }
       }

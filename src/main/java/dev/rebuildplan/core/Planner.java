@@ -191,7 +191,8 @@ public final class Planner {
     Map<String, Integer> stageOf = new HashMap<>();
     reasons.keySet().forEach(image -> stage(image, reasons, stageOf));
     TreeMap<Integer, List<String>> byStage = new TreeMap<>();
-    stageOf.forEach((image, stage) -> byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(image));
+    stageOf.forEach(
+        (image, stage) -> byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(image));
 
     ImmutableList.Builder<ImmutableList<String>> stages = ImmutableList.builder();
     Map<String, PlannedImage> images = new LinkedHashMap<>();
@@ -200,7 +201,8 @@ public final class Planner {
       names.sort(Comparator.naturalOrder());
       stages.add(ImmutableList.copyOf(names));
       for (String name : names) {
-        images.put(name, new PlannedImage(name, entry.getKey(), ImmutableList.copyOf(reasons.get(name))));
+        images.put(
+            name, new PlannedImage(name, entry.getKey(), ImmutableList.copyOf(reasons.get(name))));
       }
     }
     return new RebuildPlan(
@@ -230,14 +232,24 @@ public final class Planner {
     void unknownImage(PathRule rule, String image, String path) {
       byKey.putIfAbsent(
           "unknown " + rule + " " + image,
-          "rule '" + rule + "' maps '" + path + "' to image '" + image
+          "rule '"
+              + rule
+              + "' maps '"
+              + path
+              + "' to image '"
+              + image
               + "', which the rules do not declare; the path was not counted for it");
     }
 
     void stockImage(PathRule rule, String image, String path) {
       byKey.putIfAbsent(
           "stock " + rule + " " + image,
-          "rule '" + rule + "' maps '" + path + "' to '" + image
+          "rule '"
+              + rule
+              + "' maps '"
+              + path
+              + "' to '"
+              + image
               + "', a stock image that is never built");
     }
 

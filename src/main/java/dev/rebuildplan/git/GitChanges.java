@@ -55,7 +55,8 @@ public final class GitChanges implements AutoCloseable {
       }
       return new GitChanges(repository);
     } catch (IOException e) {
-      throw new GitException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -193,14 +194,17 @@ public final class GitChanges implements AutoCloseable {
   private RevCommit commit(RevWalk walk, String revision) throws GitException {
     if (revision.matches("0{40}|0{64}")) {
       throw new GitException(
-          "'" + revision + "' is the all-zeros SHA git uses for 'no commit', not a revision;"
+          "'"
+              + revision
+              + "' is the all-zeros SHA git uses for 'no commit', not a revision;"
               + " pass the branch or commit to compare with");
     }
     ObjectId id;
     try {
       id = repository.resolve(revision + "^{commit}");
     } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
-      throw new GitException("'" + revision + "' is not a valid revision; pass a branch, tag or commit");
+      throw new GitException(
+          "'" + revision + "' is not a valid revision; pass a branch, tag or commit");
     } catch (IOException e) {
       throw new GitException("cannot resolve '" + revision + "': " + e.getMessage(), e);
     }
@@ -209,14 +213,22 @@ public final class GitChanges implements AutoCloseable {
         throw new GitException("HEAD has no commit yet in " + workTree() + "; commit first");
       }
       throw new GitException(
-          "unknown revision '" + revision + "'; check the name (git branch -a), or fetch it"
-              + " (git fetch origin " + revision + ")");
+          "unknown revision '"
+              + revision
+              + "'; check the name (git branch -a), or fetch it"
+              + " (git fetch origin "
+              + revision
+              + ")");
     }
     try {
       return walk.parseCommit(id);
     } catch (MissingObjectException e) {
       throw new GitException(
-          "commit " + id.name() + " ('" + revision + "') is not in this repository; fetch it,"
+          "commit "
+              + id.name()
+              + " ('"
+              + revision
+              + "') is not in this repository; fetch it,"
               + " or fetch full history (git fetch --unshallow)");
     } catch (IOException e) {
       throw new GitException("cannot read commit '" + revision + "': " + e.getMessage(), e);
@@ -237,10 +249,11 @@ public final class GitChanges implements AutoCloseable {
     walk.reset();
     walk.setRevFilter(RevFilter.ALL);
     if (mergeBases.isEmpty()) {
-      String shallow = new File(repository.getDirectory(), "shallow").isFile()
-          ? "this is a shallow clone: fetch full history (git fetch --unshallow, or fetch-depth: 0"
-              + " in actions/checkout)"
-          : "compare the trees directly with --base " + baseName + " --head " + headName;
+      String shallow =
+          new File(repository.getDirectory(), "shallow").isFile()
+              ? "this is a shallow clone: fetch full history (git fetch --unshallow, or fetch-depth: 0"
+                  + " in actions/checkout)"
+              : "compare the trees directly with --base " + baseName + " --head " + headName;
       throw new GitException(
           "'" + baseName + "' and '" + headName + "' have no common ancestor; " + shallow);
     }

@@ -21,8 +21,9 @@ public final class History {
     try {
       return !repository.getObjectDatabase().getShallowCommits().isEmpty();
     } catch (IOException e) {
-      throw new GitException("cannot read the shallow commits of " + repository.getDirectory()
-          + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the shallow commits of " + repository.getDirectory() + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -38,8 +39,7 @@ public final class History {
    * Empty otherwise: a misspelt name is left to the diff's own "unknown revision" error.
    */
   public static Optional<String> gap(
-      Repository repository, String base, String head, boolean needsMergeBase)
-      throws GitException {
+      Repository repository, String base, String head, boolean needsMergeBase) throws GitException {
     boolean shallow = isShallow(repository);
     try (RevWalk walk = new RevWalk(repository)) {
       Optional<RevCommit> baseCommit = commit(repository, walk, base);
@@ -59,13 +59,13 @@ public final class History {
       walk.markStart(baseCommit.get());
       walk.markStart(headCommit.get());
       if (walk.next() == null) {
-        return Optional.of("the merge base of '" + base + "' and '" + head
-            + "' is not in this shallow clone");
+        return Optional.of(
+            "the merge base of '" + base + "' and '" + head + "' is not in this shallow clone");
       }
       return Optional.empty();
     } catch (IOException e) {
-      throw new GitException("cannot read the history of " + repository.getDirectory() + ": "
-          + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
     }
   }
 
@@ -106,8 +106,14 @@ public final class History {
       while (treeWalk.next()) {
         paths.add(treeWalk.getPathString());
       }
-      return new ChangeSet(Optional.of(why), Optional.empty(), head, commit.name(),
-          ImmutableList.of(), false, paths.build());
+      return new ChangeSet(
+          Optional.of(why),
+          Optional.empty(),
+          head,
+          commit.name(),
+          ImmutableList.of(),
+          false,
+          paths.build());
     } catch (IOException e) {
       throw new GitException("cannot read the tree of '" + head + "': " + e.getMessage(), e);
     }

@@ -33,8 +33,11 @@ public final class PrePushHook {
       dir = repository.getCommonDirectory().toPath().resolve("hooks");
     } else {
       // git resolves a relative hooksPath against the work tree's top, as hooks run there.
-      Path path = Path.of(configured.startsWith("~/")
-          ? System.getProperty("user.home") + configured.substring(1) : configured);
+      Path path =
+          Path.of(
+              configured.startsWith("~/")
+                  ? System.getProperty("user.home") + configured.substring(1)
+                  : configured);
       dir = repository.getWorkTree().toPath().resolve(path);
     }
     return new PrePushHook(dir.toAbsolutePath().normalize());
@@ -79,8 +82,12 @@ public final class PrePushHook {
   private void keepExisting(Path hook) throws IOException, GitException {
     Path kept = hooksDir.resolve(KEPT);
     if (Files.exists(kept)) {
-      throw new GitException(hook + " is not rebuild-plan's, and " + KEPT + " exists already;"
-          + " move one of them away, then install again");
+      throw new GitException(
+          hook
+              + " is not rebuild-plan's, and "
+              + KEPT
+              + " exists already;"
+              + " move one of them away, then install again");
     }
     Files.move(hook, kept, StandardCopyOption.ATOMIC_MOVE);
   }
@@ -95,8 +102,8 @@ public final class PrePushHook {
     Path kept = hooksDir.resolve(KEPT);
     try {
       if (!Files.exists(hook) || !Files.readString(hook, UTF_8).contains(MARKER)) {
-        throw new GitException("no rebuild-plan pre-push hook in " + hooksDir + "; nothing"
-            + " removed");
+        throw new GitException(
+            "no rebuild-plan pre-push hook in " + hooksDir + "; nothing" + " removed");
       }
       Files.delete(hook);
       if (Files.exists(kept)) {
@@ -111,9 +118,12 @@ public final class PrePushHook {
 
   static String script(Optional<String> launcher, boolean build) {
     return "#!/bin/sh\n"
-        + MARKER + ", written by `rebuild-plan hook install`;\n"
+        + MARKER
+        + ", written by `rebuild-plan hook install`;\n"
         + "# `rebuild-plan hook uninstall` removes it. Skip it once with: git push --no-verify\n"
-        + "launcher=" + shellQuote(launcher.orElse("")) + "\n"
+        + "launcher="
+        + shellQuote(launcher.orElse(""))
+        + "\n"
         + "if [ -z \"$launcher\" ] || [ ! -x \"$launcher\" ]; then launcher=rebuild-plan; fi\n"
         + "if ! command -v \"$launcher\" >/dev/null 2>&1; then\n"
         + "  echo \"error: rebuild-plan is not on PATH and $launcher is gone; reinstall the hook"
@@ -124,11 +134,15 @@ public final class PrePushHook {
         + "input=$(mktemp) || exit 1\n"
         + "trap 'rm -f \"$input\"' EXIT\n"
         + "cat >\"$input\"\n"
-        + "kept=\"$(dirname \"$0\")/" + KEPT + "\"\n"
+        + "kept=\"$(dirname \"$0\")/"
+        + KEPT
+        + "\"\n"
         + "if [ -x \"$kept\" ]; then\n"
         + "  \"$kept\" \"$@\" <\"$input\" || exit $?\n"
         + "fi\n"
-        + "\"$launcher\" pre-push" + (build ? " --build" : "") + " \"$@\" <\"$input\"\n";
+        + "\"$launcher\" pre-push"
+        + (build ? " --build" : "")
+        + " \"$@\" <\"$input\"\n";
   }
 
   private static String shellQuote(String value) {

@@ -25,8 +25,8 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  *
  * <ul>
  *   <li>an update: the merge base of the remote's old sha and the pushed sha;
- *   <li>a new branch (remote sha all zeros): the merge base with the nearest remote-tracking
- *       branch of that remote, the default branch winning ties;
+ *   <li>a new branch (remote sha all zeros): the merge base with the nearest remote-tracking branch
+ *       of that remote, the default branch winning ties;
  *   <li>a force push whose old remote sha is not here: the merge base with the remote's default
  *       branch, with a notice;
  *   <li>a deletion (local sha all zeros): none, nothing to plan.
@@ -43,8 +43,11 @@ public final class PushRanges {
     public static RefUpdate parse(String line) throws GitException {
       String[] fields = line.strip().split("\\s+");
       if (fields.length != 4) {
-        throw new GitException("unexpected pre-push input line '" + line + "'; git gives"
-            + " '<local ref> <local sha> <remote ref> <remote sha>'");
+        throw new GitException(
+            "unexpected pre-push input line '"
+                + line
+                + "'; git gives"
+                + " '<local ref> <local sha> <remote ref> <remote sha>'");
       }
       return new RefUpdate(fields[0], fields[1], fields[2], fields[3]);
     }
@@ -84,11 +87,10 @@ public final class PushRanges {
   }
 
   /**
-   * One change set for all pushed refs: the union of each ref's diff from its base; empty when
-   * the push only deletes.
+   * One change set for all pushed refs: the union of each ref's diff from its base; empty when the
+   * push only deletes.
    */
-  public Optional<ChangeSet> changes(GitChanges git, List<RefUpdate> updates)
-      throws GitException {
+  public Optional<ChangeSet> changes(GitChanges git, List<RefUpdate> updates) throws GitException {
     List<String> heads = new ArrayList<>();
     Set<String> bases = new LinkedHashSet<>();
     Set<String> mergeBases = new LinkedHashSet<>();
@@ -110,28 +112,42 @@ public final class PushRanges {
     if (first == null) {
       return Optional.empty();
     }
-    return Optional.of(new ChangeSet(
-        Optional.of(String.join(", ", bases)),
-        first.baseCommit(),
-        String.join(", ", heads),
-        first.headCommit(),
-        ImmutableList.copyOf(mergeBases),
-        false,
-        ImmutableSortedSet.copyOf(paths)));
+    return Optional.of(
+        new ChangeSet(
+            Optional.of(String.join(", ", bases)),
+            first.baseCommit(),
+            String.join(", ", heads),
+            first.headCommit(),
+            ImmutableList.copyOf(mergeBases),
+            false,
+            ImmutableSortedSet.copyOf(paths)));
   }
 
   private String baseOf(RefUpdate update) throws GitException {
     if (update.isNewBranch()) {
       String base = nearestTrackingBranch(update);
-      notices.accept("pre-push: " + update.remoteRef() + " is a new branch on " + remote
-          + ": planning from its merge base with " + base);
+      notices.accept(
+          "pre-push: "
+              + update.remoteRef()
+              + " is a new branch on "
+              + remote
+              + ": planning from its merge base with "
+              + base);
       return base;
     }
     if (!isHere(update.remoteSha())) {
       String base = defaultBranch(update);
-      notices.accept("pre-push: " + remote + "'s " + update.remoteRef() + " is at "
-          + update.remoteSha().substring(0, 7) + ", which is not in this repository (a force"
-          + " push?): planning from the merge base with " + base + " instead");
+      notices.accept(
+          "pre-push: "
+              + remote
+              + "'s "
+              + update.remoteRef()
+              + " is at "
+              + update.remoteSha().substring(0, 7)
+              + ", which is not in this repository (a force"
+              + " push?): planning from the merge base with "
+              + base
+              + " instead");
       return base;
     }
     return update.remoteSha();
@@ -182,14 +198,20 @@ public final class PushRanges {
         }
       }
       if (best == null) {
-        throw new GitException("no branch of '" + remote + "' is known here to compare the new"
-            + " branch " + update.remoteRef() + " with; run git fetch " + remote
-            + ", or skip the hook with git push --no-verify");
+        throw new GitException(
+            "no branch of '"
+                + remote
+                + "' is known here to compare the new"
+                + " branch "
+                + update.remoteRef()
+                + " with; run git fetch "
+                + remote
+                + ", or skip the hook with git push --no-verify");
       }
       return best;
     } catch (IOException e) {
-      throw new GitException("cannot read the history of " + update.localRef() + ": "
-          + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the history of " + update.localRef() + ": " + e.getMessage(), e);
     }
   }
 

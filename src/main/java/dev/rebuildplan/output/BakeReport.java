@@ -1,8 +1,5 @@
 package dev.rebuildplan.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rebuildplan.core.PlannedImage;
 import dev.rebuildplan.core.Reason;
@@ -10,11 +7,11 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Writes a plan as a {@code docker buildx bake} JSON file: a target per planned image whose
- * {@code contexts} name each planned parent as {@code target:<parent>}, so bake builds parents
- * first, and a group {@code default} of them all. It holds no build context or Dockerfile: it is
- * meant to be read after the compose file, which has those ({@code docker buildx bake -f
- * docker-compose.yml -f plan.json}), bake merging the two by target name.
+ * Writes a plan as a {@code docker buildx bake} JSON file: a target per planned image whose {@code
+ * contexts} name each planned parent as {@code target:<parent>}, so bake builds parents first, and
+ * a group {@code default} of them all. It holds no build context or Dockerfile: it is meant to be
+ * read after the compose file, which has those ({@code docker buildx bake -f docker-compose.yml -f
+ * plan.json}), bake merging the two by target name.
  */
 public final class BakeReport {
   private BakeReport() {}

@@ -20,7 +20,8 @@ public final class ExplainReport {
       out.printf("%n%s%n", entry.getKey());
       RebuildPlan plan = entry.getValue();
       if (plan.isEmpty()) {
-        out.printf("  affects no image%s%n",
+        out.printf(
+            "  affects no image%s%n",
             plan.unmatchedPaths().isEmpty() ? "" : " (no rule matches it)");
         continue;
       }
@@ -48,7 +49,10 @@ public final class ExplainReport {
       ArrayNode stages = node.putArray("stages");
       entry.getValue().stages().forEach(stage -> stage.forEach(stages.addArray()::add));
       ObjectNode images = node.putObject("images");
-      entry.getValue().images().values()
+      entry
+          .getValue()
+          .images()
+          .values()
           .forEach(image -> images.set(image.name(), JsonReport.toJson(image)));
     }
     JsonReport.writeTree(root, out);

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes a plan for a GitHub Actions step: outputs to {@code $GITHUB_OUTPUT} and a Markdown
- * summary with a Mermaid graph to {@code $GITHUB_STEP_SUMMARY}. Outputs:
+ * Writes a plan for a GitHub Actions step: outputs to {@code $GITHUB_OUTPUT} and a Markdown summary
+ * with a Mermaid graph to {@code $GITHUB_STEP_SUMMARY}. Outputs:
  *
  * <ul>
  *   <li>{@code any}: {@code true} when something needs building, else {@code false};
@@ -40,8 +40,9 @@ public final class GithubReport {
    * Prints the plan as text to {@code out}, and writes the outputs and the summary to the files
    * that {@code GITHUB_OUTPUT} and {@code GITHUB_STEP_SUMMARY} name, warning when one is unset.
    */
-  public static void write(PlanReport report, PrintWriter out, PrintWriter err,
-      Map<String, String> env) throws IOException {
+  public static void write(
+      PlanReport report, PrintWriter out, PrintWriter err, Map<String, String> env)
+      throws IOException {
     TextReport.write(report, out);
     String outputs = env.getOrDefault("GITHUB_OUTPUT", "");
     String summary = env.getOrDefault("GITHUB_STEP_SUMMARY", "");
@@ -63,15 +64,20 @@ public final class GithubReport {
     output(text, "images", MAPPER.writeValueAsString(plan.images().keySet()));
     output(text, "stages", MAPPER.writeValueAsString(plan.stages()));
     output(text, "matrix", MAPPER.writeValueAsString(matrix(plan)));
-    Files.writeString(outputFile, text, UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    Files.writeString(
+        outputFile, text, UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   private static void output(StringBuilder text, String name, String value) {
     String delimiter = "rebuild_plan_" + UUID.randomUUID().toString().replace("-", "");
-    text.append(name).append("<<").append(delimiter).append('\n')
-        .append(value).append('\n')
-        .append(delimiter).append('\n');
+    text.append(name)
+        .append("<<")
+        .append(delimiter)
+        .append('\n')
+        .append(value)
+        .append('\n')
+        .append(delimiter)
+        .append('\n');
   }
 
   private static ObjectNode matrix(RebuildPlan plan) {
@@ -85,8 +91,8 @@ public final class GithubReport {
 
   /** Appends the Markdown summary: a headline, the plan as a table, and a Mermaid graph. */
   public static void writeSummary(PlanReport report, Path summaryFile) throws IOException {
-    Files.writeString(summaryFile, summary(report), UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    Files.writeString(
+        summaryFile, summary(report), UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   static String summary(PlanReport report) {
@@ -95,14 +101,22 @@ public final class GithubReport {
     if (plan.isEmpty()) {
       return md.append("Nothing to rebuild: ")
           .append(TextReport.count(report.changes().paths().size(), "changed path"))
-          .append(", none affects an image.\n").toString();
+          .append(", none affects an image.\n")
+          .toString();
     }
-    md.append(TextReport.count(plan.images().size(), "image")).append(" to rebuild in ")
-        .append(TextReport.count(plan.stages().size(), "stage")).append(".\n\n")
+    md.append(TextReport.count(plan.images().size(), "image"))
+        .append(" to rebuild in ")
+        .append(TextReport.count(plan.stages().size(), "stage"))
+        .append(".\n\n")
         .append("| stage | image | why |\n|---|---|---|\n");
     for (PlannedImage image : plan.images().values()) {
-      md.append("| ").append(image.stage()).append(" | `").append(image.name()).append("` | ")
-          .append(String.join("<br>", reasons(image))).append(" |\n");
+      md.append("| ")
+          .append(image.stage())
+          .append(" | `")
+          .append(image.name())
+          .append("` | ")
+          .append(String.join("<br>", reasons(image)))
+          .append(" |\n");
     }
     return md.append('\n').append(mermaid(plan)).toString();
   }
@@ -130,7 +144,11 @@ public final class GithubReport {
     Map<String, String> ids = new HashMap<>();
     StringBuilder graph = new StringBuilder("```mermaid\nflowchart LR\n");
     for (int stage = 0; stage < plan.stages().size(); stage++) {
-      graph.append("  subgraph stage").append(stage + 1).append("[\"Stage ").append(stage + 1)
+      graph
+          .append("  subgraph stage")
+          .append(stage + 1)
+          .append("[\"Stage ")
+          .append(stage + 1)
           .append("\"]\n");
       for (String image : plan.stages().get(stage)) {
         String id = "i" + ids.size();
@@ -144,8 +162,12 @@ public final class GithubReport {
       List<String> paths = new ArrayList<>();
       for (Reason reason : image.reasons()) {
         if (reason instanceof Reason.BuiltFrom from) {
-          graph.append("  ").append(ids.get(from.parent())).append(" -->|FROM| ")
-              .append(ids.get(image.name())).append('\n');
+          graph
+              .append("  ")
+              .append(ids.get(from.parent()))
+              .append(" -->|FROM| ")
+              .append(ids.get(image.name()))
+              .append('\n');
         } else if (reason instanceof Reason.PathMatch match) {
           paths.add(match.path());
         } else if (reason instanceof Reason.Unmatched unmatched) {
@@ -153,10 +175,16 @@ public final class GithubReport {
         }
       }
       if (!paths.isEmpty()) {
-        String label = paths.get(0) + (paths.size() > 1 ? " and " + (paths.size() - 1) + " more"
-            : "");
-        graph.append("  p").append(pathNodes).append("([\"").append(label(label))
-            .append("\"]) -.-> ").append(ids.get(image.name())).append('\n');
+        String label =
+            paths.get(0) + (paths.size() > 1 ? " and " + (paths.size() - 1) + " more" : "");
+        graph
+            .append("  p")
+            .append(pathNodes)
+            .append("([\"")
+            .append(label(label))
+            .append("\"]) -.-> ")
+            .append(ids.get(image.name()))
+            .append('\n');
         pathNodes++;
       }
     }

@@ -25,11 +25,11 @@ public final class TextReport {
     } else {
       out.printf(
           "%s to rebuild in %s.%n",
-          count(plan.images().size(), "image"),
-          count(plan.stages().size(), "stage"));
+          count(plan.images().size(), "image"), count(plan.stages().size(), "stage"));
     }
-    out.printf("  %s; %s; rules: %s%n", describe(report.changes()), count(paths, "changed path"),
-        report.rulesSource());
+    out.printf(
+        "  %s; %s; rules: %s%n",
+        describe(report.changes()), count(paths, "changed path"), report.rulesSource());
     if (!plan.unmatchedPaths().isEmpty()) {
       out.printf("  %s matched no rule%n", count(plan.unmatchedPaths().size(), "path"));
     }
@@ -103,9 +103,15 @@ public final class TextReport {
       return base;
     }
     if (!changes.mergeBases().isEmpty()) {
-      base = changes.base().get() + "..." + head + ", merge base " + abbreviate(changes.mergeBases().get(0));
+      base =
+          changes.base().get()
+              + "..."
+              + head
+              + ", merge base "
+              + abbreviate(changes.mergeBases().get(0));
     } else {
-      base = changes.base().get() + " (" + abbreviate(changes.baseCommit().orElse("")) + ").." + head;
+      base =
+          changes.base().get() + " (" + abbreviate(changes.baseCommit().orElse("")) + ").." + head;
     }
     return changes.uncommitted() ? base + " plus uncommitted changes" : base;
   }

@@ -46,7 +46,10 @@ public record DockerProject(
 
   private static PathRule exact(String path, ImmutableList<String> image, String what) {
     return new PathRule(
-        Glob.literal(path), image, PathRule.Source.DOCKERFILE, what + " " + path,
+        Glob.literal(path),
+        image,
+        PathRule.Source.DOCKERFILE,
+        what + " " + path,
         PathRule.PathFilter.NONE);
   }
 

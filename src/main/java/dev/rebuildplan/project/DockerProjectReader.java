@@ -35,8 +35,8 @@ public final class DockerProjectReader {
   }
 
   /**
-   * Reads the compose project the invocation names, or returns empty when there is no compose
-   * file to find.
+   * Reads the compose project the invocation names, or returns empty when there is no compose file
+   * to find.
    *
    * @throws ProjectException when a compose file is there but cannot be read
    */
@@ -46,7 +46,9 @@ public final class DockerProjectReader {
     if (compose.files().isEmpty()) {
       if (!invocation.files().isEmpty()) {
         throw new ProjectException(
-            "compose file " + String.join(", ", invocation.files()) + " not found at "
+            "compose file "
+                + String.join(", ", invocation.files())
+                + " not found at "
                 + snapshot.label());
       }
       return Optional.empty();
@@ -89,12 +91,18 @@ public final class DockerProjectReader {
       if (build.localContext()) {
         inputs.put(service.name(), inputs(service.name(), build, dockerfile));
       } else {
-        warnings.add("service " + service.name() + " builds from the remote context "
-            + build.context() + "; it is rebuilt only when its build definition changes");
+        warnings.add(
+            "service "
+                + service.name()
+                + " builds from the remote context "
+                + build.context()
+                + "; it is rebuilt only when its build definition changes");
       }
     }
     return new DockerProject(
-        compose, ImmutableList.copyOf(images), ImmutableMap.copyOf(inputs),
+        compose,
+        ImmutableList.copyOf(images),
+        ImmutableMap.copyOf(inputs),
         ImmutableList.copyOf(warnings));
   }
 
@@ -111,8 +119,11 @@ public final class DockerProjectReader {
     }
     if (!errors.isEmpty()) {
       String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
-      throw new ProjectException(errors.get(0) + more + "; fix the compose file, or plan from"
-          + " rules alone with --rules-only");
+      throw new ProjectException(
+          errors.get(0)
+              + more
+              + "; fix the compose file, or plan from"
+              + " rules alone with --rules-only");
     }
   }
 
@@ -123,13 +134,23 @@ public final class DockerProjectReader {
     }
     Optional<String> text = snapshot.read(path.get());
     if (text.isEmpty()) {
-      warnings.add("service " + service + ": " + path.get() + " is not in " + snapshot.label()
-          + "; its whole build context counts as input");
+      warnings.add(
+          "service "
+              + service
+              + ": "
+              + path.get()
+              + " is not in "
+              + snapshot.label()
+              + "; its whole build context counts as input");
       return Optional.empty();
     }
     ParsedDockerfile parsed = DockerfileParser.parse(path.get(), text.get(), build.args());
-    parsed.problems().forEach(problem -> warnings.add(
-        problem + "; the whole build context of " + service + " counts as input"));
+    parsed
+        .problems()
+        .forEach(
+            problem ->
+                warnings.add(
+                    problem + "; the whole build context of " + service + " counts as input"));
     return Optional.of(parsed);
   }
 
@@ -185,20 +206,28 @@ public final class DockerProjectReader {
     try {
       contextInputs = parsed.contextInputs(build.target());
     } catch (IllegalArgumentException e) {
-      warnings.add("service " + service + ": " + e.getMessage()
-          + "; its whole build context counts as input");
+      warnings.add(
+          "service "
+              + service
+              + ": "
+              + e.getMessage()
+              + "; its whole build context counts as input");
       return List.of(whole(parsed.fileName(), 0));
     }
     List<ServiceInputs.CopiedSource> copies = new ArrayList<>();
     for (ContextInput input : contextInputs) {
-      String instruction = parsed.copies().stream()
-          .filter(copy -> copy.line() == input.line())
-          .map(copy -> copy.instruction())
-          .findFirst()
-          .orElse(input.line() == 0 ? "context" : "COPY");
+      String instruction =
+          parsed.copies().stream()
+              .filter(copy -> copy.line() == input.line())
+              .map(copy -> copy.instruction())
+              .findFirst()
+              .orElse(input.line() == 0 ? "context" : "COPY");
       try {
-        copies.add(new ServiceInputs.CopiedSource(
-            CopySource.of(input.pattern()), instruction, parsed.fileName() + ":" + input.line()));
+        copies.add(
+            new ServiceInputs.CopiedSource(
+                CopySource.of(input.pattern()),
+                instruction,
+                parsed.fileName() + ":" + input.line()));
       } catch (IllegalArgumentException e) {
         copies.add(whole(parsed.fileName(), input.line()));
       }
@@ -207,7 +236,7 @@ public final class DockerProjectReader {
   }
 
   private static ServiceInputs.CopiedSource whole(String file, int line) {
-    return new ServiceInputs.CopiedSource(CopySource.of("."), "whole context",
-        line == 0 ? file : file + ":" + line);
+    return new ServiceInputs.CopiedSource(
+        CopySource.of("."), "whole context", line == 0 ? file : file + ":" + line);
   }
 }

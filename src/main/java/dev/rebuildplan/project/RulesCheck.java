@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares hand-written rules with what the Dockerfiles really copy: each input of an image that
- * no rule maps to it (a rebuild the rules would miss), and each rule whose paths an image it names
+ * Compares hand-written rules with what the Dockerfiles really copy: each input of an image that no
+ * rule maps to it (a rebuild the rules would miss), and each rule whose paths an image it names
  * never copies (over-building).
  */
 public final class RulesCheck {
@@ -43,9 +43,18 @@ public final class RulesCheck {
       for (ServiceInputs inputs : project.inputs().values()) {
         Optional<String> why = inputOf(inputs, file);
         if (why.isPresent() && !planned.contains(inputs.service())) {
-          findings.add(new Finding(Kind.MISSED, inputs.service(), "missed: " + inputs.service()
-              + " is built from " + file + " (" + why.get() + "); no rule maps it to "
-              + inputs.service()));
+          findings.add(
+              new Finding(
+                  Kind.MISSED,
+                  inputs.service(),
+                  "missed: "
+                      + inputs.service()
+                      + " is built from "
+                      + file
+                      + " ("
+                      + why.get()
+                      + "); no rule maps it to "
+                      + inputs.service()));
         }
       }
     }
@@ -76,14 +85,28 @@ public final class RulesCheck {
     List<Finding> findings = new ArrayList<>();
     for (PathRule rule : rules.rules()) {
       Map<String, List<String>> filesByImage = matchedFiles(rule, rules.root(), files);
-      filesByImage.forEach((image, matched) -> {
-        ServiceInputs inputs = project.inputs().get(image);
-        if (inputs != null && matched.stream().noneMatch(file -> inputOf(inputs, file).isPresent())) {
-          findings.add(new Finding(Kind.OVER_BUILDING, image, "over-building: rule '" + rule
-              + "' maps " + matched.size() + " file(s) to " + image + ", first " + matched.get(0)
-              + "; " + image + " is built from none of them"));
-        }
-      });
+      filesByImage.forEach(
+          (image, matched) -> {
+            ServiceInputs inputs = project.inputs().get(image);
+            if (inputs != null
+                && matched.stream().noneMatch(file -> inputOf(inputs, file).isPresent())) {
+              findings.add(
+                  new Finding(
+                      Kind.OVER_BUILDING,
+                      image,
+                      "over-building: rule '"
+                          + rule
+                          + "' maps "
+                          + matched.size()
+                          + " file(s) to "
+                          + image
+                          + ", first "
+                          + matched.get(0)
+                          + "; "
+                          + image
+                          + " is built from none of them"));
+            }
+          });
     }
     return findings;
   }
@@ -95,11 +118,14 @@ public final class RulesCheck {
       if (!file.startsWith(root)) {
         continue;
       }
-      rule.glob().match(file.substring(root.length())).ifPresent(captures -> {
-        for (String image : rule.imagesFor(captures)) {
-          byImage.computeIfAbsent(image, name -> new ArrayList<>()).add(file);
-        }
-      });
+      rule.glob()
+          .match(file.substring(root.length()))
+          .ifPresent(
+              captures -> {
+                for (String image : rule.imagesFor(captures)) {
+                  byImage.computeIfAbsent(image, name -> new ArrayList<>()).add(file);
+                }
+              });
     }
     return byImage;
   }

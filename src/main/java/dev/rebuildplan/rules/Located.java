@@ -26,7 +26,8 @@ record Located<T>(T value, int line, int column) {
     }
 
     @Override
-    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+    public JsonDeserializer<?> createContextual(
+        DeserializationContext context, BeanProperty property) {
       JavaType wrapper = context.getContextualType();
       if (wrapper == null && property != null) {
         wrapper = property.getType();

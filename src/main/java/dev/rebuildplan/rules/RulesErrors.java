@@ -58,8 +58,13 @@ final class RulesErrors {
       if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
         var mark = yaml.getProblemMark();
         return Optional.of(
-            display + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
-                + ": not valid YAML: " + firstLine(yaml.getProblem()));
+            display
+                + ":"
+                + (mark.getLine() + 1)
+                + ":"
+                + (mark.getColumn() + 1)
+                + ": not valid YAML: "
+                + firstLine(yaml.getProblem()));
       }
       if (cause instanceof StreamReadException parse && !(cause instanceof JsonMappingException)) {
         var location = parse.getLocation();

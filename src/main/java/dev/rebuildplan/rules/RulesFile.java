@@ -2,15 +2,9 @@ package dev.rebuildplan.rules;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.core.Glob;
 import dev.rebuildplan.core.Image;
@@ -26,9 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reads a rules file (YAML, or JSON when it ends in {@code .json}) or a built-in rule set, and
@@ -59,8 +51,8 @@ public final class RulesFile {
   }
 
   /**
-   * Finds the rules the user configured: {@code --rules} as a file or a built-in name, else
-   * {@code .rebuild-plan.yaml} at the repository's top; empty when there are none.
+   * Finds the rules the user configured: {@code --rules} as a file or a built-in name, else {@code
+   * .rebuild-plan.yaml} at the repository's top; empty when there are none.
    */
   public static Optional<Rules> findConfigured(Optional<String> option, Path repoTop, Path workDir)
       throws RulesException {
@@ -73,8 +65,11 @@ public final class RulesFile {
         return Optional.of(loadBuiltIn(option.get(), repoTop, workDir));
       }
       throw new RulesException(
-          "--rules " + option.get() + ": no such file and no built-in rule set of that name;"
-              + " built in: " + DEFAULT_BUILT_IN);
+          "--rules "
+              + option.get()
+              + ": no such file and no built-in rule set of that name;"
+              + " built in: "
+              + DEFAULT_BUILT_IN);
     }
     Path file = repoTop.resolve(DEFAULT_NAME);
     return Files.isRegularFile(file) ? Optional.of(load(file, repoTop)) : Optional.empty();
@@ -118,7 +113,8 @@ public final class RulesFile {
     String root = toRootPrefix(repoTop, rootDir);
     ImageGraph graph = toGraph(spec, display);
     RuleSet ruleSet =
-        new RuleSet(root, toRules(spec, display, graph), toIgnores(spec, display), toPolicy(spec, display));
+        new RuleSet(
+            root, toRules(spec, display, graph), toIgnores(spec, display), toPolicy(spec, display));
     List<String> composeFiles = spec.compose == null ? List.of() : spec.compose.files;
     Optional<String> project =
         spec.compose == null ? Optional.empty() : Optional.ofNullable(spec.compose.project);
@@ -158,7 +154,10 @@ public final class RulesFile {
     Path root = base.resolve(value).normalize();
     if (Path.of(value).isAbsolute() || !root.startsWith(top)) {
       throw new RulesException(
-          at(display, spec.root) + "root: '" + value + "' is outside the repository; give a folder inside it,"
+          at(display, spec.root)
+              + "root: '"
+              + value
+              + "' is outside the repository; give a folder inside it,"
               + " relative to the rules file");
     }
     return root;
@@ -181,17 +180,25 @@ public final class RulesFile {
       boolean built = image.build == null || image.build;
       if (!built && !image.from.isEmpty()) {
         throw new RulesException(
-            at(display, located) + "images." + entry.getKey()
+            at(display, located)
+                + "images."
+                + entry.getKey()
                 + ": a stock image (build: false) cannot be built FROM another image");
       }
       for (String parent : image.from) {
         if (!spec.images.containsKey(parent)) {
           throw new RulesException(
-              at(display, located) + "images." + entry.getKey() + ".from: '" + parent
+              at(display, located)
+                  + "images."
+                  + entry.getKey()
+                  + ".from: '"
+                  + parent
                   + "' is not a declared image; declare it under 'images' or fix the name");
         }
       }
-      images.add(new Image(entry.getKey(), com.google.common.collect.ImmutableSet.copyOf(image.from), built));
+      images.add(
+          new Image(
+              entry.getKey(), com.google.common.collect.ImmutableSet.copyOf(image.from), built));
     }
     try {
       return ImageGraph.of(images);
@@ -221,7 +228,10 @@ public final class RulesFile {
       for (String image : rule.images) {
         if (!image.contains("{") && !graph.contains(image)) {
           throw new RulesException(
-              where + ".images: '" + image + "' is not a declared image; declare it under 'images'");
+              where
+                  + ".images: '"
+                  + image
+                  + "' is not a declared image; declare it under 'images'");
         }
       }
       for (String glob : rule.match) {
@@ -258,7 +268,10 @@ public final class RulesFile {
       return UnmatchedPolicy.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new RulesException(
-          at(display, spec.unmatched) + "unmatched: '" + value + "' is not one of ignore, all, error");
+          at(display, spec.unmatched)
+              + "unmatched: '"
+              + value
+              + "' is not one of ignore, all, error");
     }
   }
 

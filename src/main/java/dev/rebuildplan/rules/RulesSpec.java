@@ -15,6 +15,7 @@ import java.util.Map;
 final class RulesSpec {
   @JsonProperty Integer version;
   @JsonProperty Located<String> root;
+
   @JsonProperty
   @JsonSetter(nulls = Nulls.AS_EMPTY)
   Map<String, Located<ImageSpec>> images = new LinkedHashMap<>();

@@ -51,8 +51,7 @@ class StageRunnerTest {
   }
 
   private static StageRunner runner(ProcessLauncher launcher) {
-    ComposeCommand compose =
-        ComposeCommand.v2("docker", List.of(), Optional.empty(), List.of());
+    ComposeCommand compose = ComposeCommand.v2("docker", List.of(), Optional.empty(), List.of());
     StringWriter log = new StringWriter();
     return new StageRunner(launcher, compose, Path.of("."), log, new PrintWriter(log));
   }

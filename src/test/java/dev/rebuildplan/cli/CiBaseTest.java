@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --ci} and {@code CI=true}: the base from GitHub Actions and GitLab CI variables, on a
- * real clone of a bare remote. History of the remote:
+ * {@code --ci} and {@code CI=true}: the base from GitHub Actions and GitLab CI variables, on a real
+ * clone of a bare remote. History of the remote:
  *
  * <pre>
  *   main:     M0 (layout) - M1 (notify)
@@ -51,21 +51,25 @@ class CiBaseTest {
 
   @Test
   void ci_githubPullRequest_basesOnOriginTargetBranch() throws IOException {
-    Cli.Result result = ci().env("GITHUB_ACTIONS", "true").env("GITHUB_BASE_REF", "main")
-        .run("--format", "json");
+    Cli.Result result =
+        ci().env("GITHUB_ACTIONS", "true").env("GITHUB_BASE_REF", "main").run("--format", "json");
 
     assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
-    assertTrue(result.err().contains("base origin/main: GitHub Actions pull request into main"),
+    assertTrue(
+        result.err().contains("base origin/main: GitHub Actions pull request into main"),
         result.toString());
   }
 
   @Test
   void ci_githubPush_basesOnBeforeFromEventFile() throws IOException {
-    Path event = event("{\"before\": \"" + f1 + "\", \"repository\": {\"default_branch\":"
-        + " \"main\"}}");
+    Path event =
+        event("{\"before\": \"" + f1 + "\", \"repository\": {\"default_branch\":" + " \"main\"}}");
 
-    Cli.Result result = ci().env("GITHUB_ACTIONS", "true").env("GITHUB_EVENT_NAME", "push")
-        .env("GITHUB_EVENT_PATH", event.toString()).run("--format", "json");
+    Cli.Result result =
+        ci().env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_EVENT_NAME", "push")
+            .env("GITHUB_EVENT_PATH", event.toString())
+            .run("--format", "json");
 
     assertEquals(List.of(List.of("flash")), stages(result), result.toString());
     assertTrue(result.err().contains("GitHub Actions push: 'before' " + f1), result.toString());
@@ -73,21 +77,30 @@ class CiBaseTest {
 
   @Test
   void ci_githubPushOfNewBranch_basesOnMergeBaseWithDefaultBranch() throws IOException {
-    Path event = event("{\"before\": \"" + ZEROS + "\", \"repository\": {\"default_branch\":"
-        + " \"main\"}}");
+    Path event =
+        event(
+            "{\"before\": \"" + ZEROS + "\", \"repository\": {\"default_branch\":" + " \"main\"}}");
 
-    Cli.Result result = ci().env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_EVENT_PATH", event.toString()).run("--format", "json");
+    Cli.Result result =
+        ci().env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_EVENT_PATH", event.toString())
+            .run("--format", "json");
 
     assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
-    assertTrue(result.err().contains("new branch ('before' is all zeros): merge base with the"
-        + " default branch main"), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "new branch ('before' is all zeros): merge base with the" + " default branch main"),
+        result.toString());
   }
 
   @Test
   void ci_gitlabMergeRequest_basesOnDiffBaseSha() throws IOException {
-    Cli.Result result = ci().env("GITLAB_CI", "true")
-        .env("CI_MERGE_REQUEST_DIFF_BASE_SHA", f1).run("--format", "json");
+    Cli.Result result =
+        ci().env("GITLAB_CI", "true")
+            .env("CI_MERGE_REQUEST_DIFF_BASE_SHA", f1)
+            .run("--format", "json");
 
     assertEquals(List.of(List.of("flash")), stages(result), result.toString());
     assertTrue(result.err().contains("GitLab merge request"), result.toString());
@@ -95,18 +108,20 @@ class CiBaseTest {
 
   @Test
   void ci_gitlabPush_basesOnCommitBeforeSha() throws IOException {
-    Cli.Result result = ci().env("GITLAB_CI", "true").env("CI_COMMIT_BEFORE_SHA", f1)
-        .run("--format", "json");
+    Cli.Result result =
+        ci().env("GITLAB_CI", "true").env("CI_COMMIT_BEFORE_SHA", f1).run("--format", "json");
 
     assertEquals(List.of(List.of("flash")), stages(result), result.toString());
-    assertTrue(result.err().contains("GitLab push: CI_COMMIT_BEFORE_SHA " + f1),
-        result.toString());
+    assertTrue(result.err().contains("GitLab push: CI_COMMIT_BEFORE_SHA " + f1), result.toString());
   }
 
   @Test
   void ci_gitlabPushOfNewBranch_basesOnDefaultBranch() throws IOException {
-    Cli.Result result = ci().env("GITLAB_CI", "true").env("CI_COMMIT_BEFORE_SHA", ZEROS)
-        .env("CI_DEFAULT_BRANCH", "main").run("--format", "json");
+    Cli.Result result =
+        ci().env("GITLAB_CI", "true")
+            .env("CI_COMMIT_BEFORE_SHA", ZEROS)
+            .env("CI_DEFAULT_BRANCH", "main")
+            .run("--format", "json");
 
     assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
   }
@@ -116,8 +131,7 @@ class CiBaseTest {
     Cli.Result result = ci().run();
 
     assertEquals(2, result.exitCode(), result.toString());
-    assertTrue(result.err().startsWith("error: no supported CI platform found"),
-        result.toString());
+    assertTrue(result.err().startsWith("error: no supported CI platform found"), result.toString());
   }
 
   @Test
@@ -133,8 +147,10 @@ class CiBaseTest {
     String gone = "1234567890".repeat(4);
 
     Cli.Result refused = ci().env("GITLAB_CI", "true").env("CI_COMMIT_BEFORE_SHA", gone).run();
-    Cli.Result everything = ci().env("GITLAB_CI", "true").env("CI_COMMIT_BEFORE_SHA", gone)
-        .run("--on-missing-base=all", "--format", "json");
+    Cli.Result everything =
+        ci().env("GITLAB_CI", "true")
+            .env("CI_COMMIT_BEFORE_SHA", gone)
+            .run("--on-missing-base=all", "--format", "json");
 
     assertEquals(2, refused.exitCode(), refused.toString());
     assertTrue(refused.err().contains("--on-missing-base=all"), refused.toString());
@@ -158,21 +174,29 @@ class CiBaseTest {
   void shallowClone_deepen_fetchesUntilTheMergeBaseAndPlansRight() throws IOException {
     TestRepo shallow = shallowClone();
 
-    Cli.Result result = new Cli().in(shallow.dir()).withoutEnv("CI")
-        .run("--since", "origin/main", "--deepen", "--format", "json");
+    Cli.Result result =
+        new Cli()
+            .in(shallow.dir())
+            .withoutEnv("CI")
+            .run("--since", "origin/main", "--deepen", "--format", "json");
 
     assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
     assertTrue(result.err().contains("git fetch --quiet --deepen=8"), result.toString());
   }
 
   private TestRepo shallowClone() throws IOException {
-    return remote.cloneTo(temp.resolve("shallow"), "--depth", "1", "--no-single-branch",
-        "--branch", "feature");
+    return remote.cloneTo(
+        temp.resolve("shallow"), "--depth", "1", "--no-single-branch", "--branch", "feature");
   }
 
   private Cli ci() {
-    return new Cli().in(work.dir()).env("CI", "true").withoutEnv("GITHUB_ACTIONS")
-        .withoutEnv("GITLAB_CI").withoutEnv("GITHUB_BASE_REF").withoutEnv("GITHUB_EVENT_PATH");
+    return new Cli()
+        .in(work.dir())
+        .env("CI", "true")
+        .withoutEnv("GITHUB_ACTIONS")
+        .withoutEnv("GITLAB_CI")
+        .withoutEnv("GITHUB_BASE_REF")
+        .withoutEnv("GITHUB_EVENT_PATH");
   }
 
   private Path event(String json) throws IOException {

@@ -73,7 +73,10 @@ class PlanCommandTest {
 
   @Test
   void since_docsOnly_plansNothingAndExitsZero() throws IOException {
-    repo.branch("feature").append("docs/guide.md", "more\n").append("README.md", "x\n").commit("docs");
+    repo.branch("feature")
+        .append("docs/guide.md", "more\n")
+        .append("README.md", "x\n")
+        .commit("docs");
 
     Cli.Result result = plan("--since", "main");
 
@@ -184,7 +187,15 @@ class PlanCommandTest {
     RecordingDocker docker = RecordingDocker.create(temp, null);
 
     Cli.Result result =
-        plan("--since", "main", "--build", "--dry-run", "--docker", docker.path(), "--", "--no-cache");
+        plan(
+            "--since",
+            "main",
+            "--build",
+            "--dry-run",
+            "--docker",
+            docker.path(),
+            "--",
+            "--no-cache");
 
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(List.of(), docker.calls());
@@ -199,8 +210,7 @@ class PlanCommandTest {
     repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
     RecordingDocker docker = RecordingDocker.create(temp, null);
 
-    Cli.Result result =
-        plan("--since", "main", "--build", "--docker", docker.path());
+    Cli.Result result = plan("--since", "main", "--build", "--docker", docker.path());
 
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(List.of(List.of("flash")), stages(result));
@@ -265,16 +275,22 @@ class PlanCommandTest {
 
   @Test
   void run_brokenRulesFile_exitsTwoWithFileLineAndProperty() throws IOException {
-    repo.write(".rebuild-plan.yaml", referenceRulesBody().replace("{from: augmentos-cloud-base}",
-        "{from: augmentos-cloud-bse}")).commit("broken rules");
+    repo.write(
+            ".rebuild-plan.yaml",
+            referenceRulesBody()
+                .replace("{from: augmentos-cloud-base}", "{from: augmentos-cloud-bse}"))
+        .commit("broken rules");
 
     Cli.Result result = plan("--since", "HEAD~1");
 
     assertEquals(2, result.exitCode(), result.toString());
     assertEquals(1, result.err().lines().count(), result.err());
     assertTrue(
-        result.err().matches("error: \\.rebuild-plan\\.yaml:\\d+:\\d+: images\\.cloud\\.from: "
-            + "'augmentos-cloud-bse' is not a declared image.*\\n"),
+        result
+            .err()
+            .matches(
+                "error: \\.rebuild-plan\\.yaml:\\d+:\\d+: images\\.cloud\\.from: "
+                    + "'augmentos-cloud-bse' is not a declared image.*\\n"),
         result.err());
   }
 
@@ -309,12 +325,17 @@ class PlanCommandTest {
     assertEquals(0, result.exitCode(), result.toString());
     assertTrue(result.out().startsWith("7 images to rebuild in 2 stages.\n"), result.out());
     assertTrue(
-        result.out().contains("  augmentos-cloud-base  packages/utils/index.ts  (rule packages/**)\n"),
+        result
+            .out()
+            .contains("  augmentos-cloud-base  packages/utils/index.ts  (rule packages/**)\n"),
         result.out());
     assertTrue(result.out().contains("  cloud                 FROM augmentos-cloud-base\n"));
     assertTrue(
-        result.out().contains("  docker compose build cloud dashboard-manager flash live-captions"
-            + " miraai notify\n"),
+        result
+            .out()
+            .contains(
+                "  docker compose build cloud dashboard-manager flash live-captions"
+                    + " miraai notify\n"),
         result.out());
     assertEquals("", result.err());
   }

@@ -41,8 +41,11 @@ class PrePushCommandTest {
 
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(BASE_AND_EVERY_SERVICE, stages(result));
-    assertTrue(result.err().contains("new branch on origin: planning from its merge base with"
-        + " origin/main"), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains("new branch on origin: planning from its merge base with" + " origin/main"),
+        result.toString());
   }
 
   @Test
@@ -69,8 +72,7 @@ class PrePushCommandTest {
 
   @Test
   void prePush_deletion_plansNothingAndExitsZero() throws IOException {
-    Cli.Result result =
-        prePush("(delete) " + ZEROS + " refs/heads/old " + work.sha("HEAD") + "\n");
+    Cli.Result result = prePush("(delete) " + ZEROS + " refs/heads/old " + work.sha("HEAD") + "\n");
 
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals("", result.out());
@@ -84,8 +86,7 @@ class PrePushCommandTest {
     work.checkout("main").branch("b").append("services/notify/src/index.ts", "//\n").commit("n");
     String b = work.sha("HEAD");
 
-    Cli.Result result =
-        prePush(line("a", a, ZEROS) + line("b", b, ZEROS), "--format", "json");
+    Cli.Result result = prePush(line("a", a, ZEROS) + line("b", b, ZEROS), "--format", "json");
 
     assertEquals(List.of(List.of("flash", "notify")), stages(result), result.toString());
   }
@@ -97,8 +98,12 @@ class PrePushCommandTest {
   @Test
   void prePush_forcePushOfRebasedBranch_plansOnlyTheNewHistoryWithNotice() throws IOException {
     TestRepo other = remote.cloneTo(temp.resolve("other"));
-    other.branch("feature").append("packages/utils/index.ts", "// shared\n").commit("utils")
-        .append("services/flash/src/index.ts", "//\n").commit("flash");
+    other
+        .branch("feature")
+        .append("packages/utils/index.ts", "// shared\n")
+        .commit("utils")
+        .append("services/flash/src/index.ts", "//\n")
+        .commit("flash");
     other.git("push", "-q", "origin", "feature");
     String remoteSha = other.sha("HEAD");
     work.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash only");
@@ -106,8 +111,13 @@ class PrePushCommandTest {
     Cli.Result result = prePush(line("feature", work.sha("HEAD"), remoteSha), "--format", "json");
 
     assertEquals(List.of(List.of("flash")), stages(result), result.toString());
-    assertTrue(result.err().contains("which is not in this repository (a force push?): planning"
-        + " from the merge base with origin/main"), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "which is not in this repository (a force push?): planning"
+                    + " from the merge base with origin/main"),
+        result.toString());
   }
 
   @Test
@@ -124,14 +134,15 @@ class PrePushCommandTest {
 
   @Test
   void prePush_brokenRulesFile_blocksThePushWithOneLine() throws IOException {
-    work.branch("feature").write(".rebuild-plan.yaml", "images:\n  a: {from: nope}\n")
+    work.branch("feature")
+        .write(".rebuild-plan.yaml", "images:\n  a: {from: nope}\n")
         .commit("broken rules");
 
     Cli.Result result = prePush(line("feature", work.sha("HEAD"), ZEROS));
 
     assertEquals(2, result.exitCode(), result.toString());
-    assertEquals(1, result.err().lines().filter(l -> l.startsWith("error:")).count(),
-        result.toString());
+    assertEquals(
+        1, result.err().lines().filter(l -> l.startsWith("error:")).count(), result.toString());
     assertTrue(result.err().contains(".rebuild-plan.yaml"), result.toString());
   }
 
@@ -149,7 +160,8 @@ class PrePushCommandTest {
   }
 
   static List<List<String>> stages(Cli.Result result) throws IOException {
-    return new ObjectMapper().readerFor(new TypeReference<List<List<String>>>() {})
+    return new ObjectMapper()
+        .readerFor(new TypeReference<List<List<String>>>() {})
         .readValue(new ObjectMapper().readTree(result.out()).get("stages"));
   }
 }

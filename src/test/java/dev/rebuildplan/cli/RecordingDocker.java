@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A stand-in for the docker executable: a real script that records each call's arguments, one
- * line per call, and fails the builds whose arguments contain a given word.
+ * A stand-in for the docker executable: a real script that records each call's arguments, one line
+ * per call, and fails the builds whose arguments contain a given word.
  */
 final class RecordingDocker {
   private final Path script;
@@ -29,10 +29,14 @@ final class RecordingDocker {
     String fail =
         failWhenArgsContain == null
             ? ""
-            : "case \" $* \" in *\" " + failWhenArgsContain + " \"*) echo 'build failed' >&2; exit 1;; esac\n";
+            : "case \" $* \" in *\" "
+                + failWhenArgsContain
+                + " \"*) echo 'build failed' >&2; exit 1;; esac\n";
     Files.writeString(
         script,
-        "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + record + "'\n"
+        "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '"
+            + record
+            + "'\n"
             + "[ \"$1 $2\" = 'compose version' ] && { echo 'Docker Compose version v2.99.0'; exit 0; }\n"
             + fail
             + "echo \"built $*\"\n",

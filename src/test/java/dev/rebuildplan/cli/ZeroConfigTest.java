@@ -114,8 +114,9 @@ class ZeroConfigTest {
 
   @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
-    String compose = COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
-        + "  worker:\n    build: {context: ., dockerfile: docker/Dockerfile.api}\n";
+    String compose =
+        COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
+            + "  worker:\n    build: {context: ., dockerfile: docker/Dockerfile.api}\n";
     repo.write("compose.yaml", compose).commit("worker instead of web");
 
     Cli.Result result = plan();
@@ -137,8 +138,7 @@ class ZeroConfigTest {
   }
 
   @Test
-  void plan_unreadableDockerfile_warnsWithFileAndLineAndCountsTheWholeContext()
-      throws IOException {
+  void plan_unreadableDockerfile_warnsWithFileAndLineAndCountsTheWholeContext() throws IOException {
     repo.write("docker/Dockerfile.api", "FROM shop-base:latest\nCOPY ${NOWHERE} ./x\n")
         .append("README.md", "x\n")
         .commit("broken copy");
@@ -162,7 +162,8 @@ class ZeroConfigTest {
 
   @Test
   void plan_withRulesFile_unitesRulesAndDockerfiles() throws IOException {
-    repo.write(".rebuild-plan.yaml",
+    repo.write(
+            ".rebuild-plan.yaml",
             "images:\n  api: {}\nrules:\n  - match: docs/api/**\n    images: api\n")
         .write("docs/api/guide.md", "x\n")
         .append("api/main.js", "2\n")
@@ -205,7 +206,8 @@ class ZeroConfigTest {
 
   @Test
   void check_rulesMissingAnInput_reportsItAndExitsOne() throws IOException {
-    repo.write(".rebuild-plan.yaml",
+    repo.write(
+            ".rebuild-plan.yaml",
             """
             images:
               base: {}

@@ -59,8 +59,7 @@ class ImageGraphTest {
         assertThrows(
             IllegalArgumentException.class, () -> ImageGraph.of(Image.built("cloud", "base")));
 
-    assertEquals(
-        "image 'cloud' is built from 'base', which is not declared", e.getMessage());
+    assertEquals("image 'cloud' is built from 'base', which is not declared", e.getMessage());
   }
 
   @Test
@@ -110,7 +109,10 @@ class ImageGraphTest {
   void of_diamond_accepted() {
     ImageGraph graph =
         ImageGraph.of(
-            Image.built("a"), Image.built("b", "a"), Image.built("c", "a"), Image.built("d", "b", "c"));
+            Image.built("a"),
+            Image.built("b", "a"),
+            Image.built("c", "a"),
+            Image.built("d", "b", "c"));
 
     Set<String> parents = graph.parents("d");
 

@@ -132,14 +132,21 @@ class PlannerTest {
     RebuildPlan plan = planner.plan(List.of("package.json"));
 
     assertEquals(
-        List.of("augmentos-cloud-base", "cloud", "dashboard-manager", "flash", "live-captions",
-            "miraai", "notify"),
+        List.of(
+            "augmentos-cloud-base",
+            "cloud",
+            "dashboard-manager",
+            "flash",
+            "live-captions",
+            "miraai",
+            "notify"),
         List.copyOf(plan.images().keySet()));
   }
 
   @Test
   void plan_captureNamesUnknownImage_warnsAndInventsNoImage() {
-    RebuildPlan plan = planner.plan(List.of("services/unknown-svc/a.ts", "services/unknown-svc/b.ts"));
+    RebuildPlan plan =
+        planner.plan(List.of("services/unknown-svc/a.ts", "services/unknown-svc/b.ts"));
 
     assertTrue(plan.isEmpty());
     assertFalse(plan.images().containsKey("unknown-svc"));
@@ -174,7 +181,8 @@ class PlannerTest {
 
   @Test
   void plan_pathMappedToStockImage_neverPlannedButWarned() {
-    RuleSet rules = RuleSet.of(PathRule.of("db/**", "mongodb"), PathRule.of("services/{name}/**", "{name}"));
+    RuleSet rules =
+        RuleSet.of(PathRule.of("db/**", "mongodb"), PathRule.of("services/{name}/**", "{name}"));
     Planner stockPlanner = new Planner(rules, reference.graph());
 
     RebuildPlan plan = stockPlanner.plan(List.of("db/init.js", "services/mongodb/x"));
@@ -249,7 +257,8 @@ class PlannerTest {
   @Test
   void plan_ignoreGlobMatchesRuledPath_ignoreWins() {
     Planner ignoring =
-        referenceWith(UnmatchedPolicy.ERROR, "", Glob.compile("**/*.md"), Glob.compile("packages/docs/"));
+        referenceWith(
+            UnmatchedPolicy.ERROR, "", Glob.compile("**/*.md"), Glob.compile("packages/docs/"));
 
     RebuildPlan plan =
         ignoring.plan(List.of("services/flash/README.md", "packages/docs/x.ts", "README.md"));
@@ -321,7 +330,9 @@ class PlannerTest {
         new Planner(
             RuleSet.of(PathRule.of("a/**", "a")),
             ImageGraph.of(
-                Image.built("a"), Image.built("b", "a"), Image.built("c", "a"),
+                Image.built("a"),
+                Image.built("b", "a"),
+                Image.built("c", "a"),
                 Image.built("d", "b", "c")));
 
     RebuildPlan plan = diamond.plan(List.of("a/x"));
@@ -339,13 +350,14 @@ class PlannerTest {
         new Planner(
             RuleSet.of(PathRule.of("a/**", "a")),
             ImageGraph.of(
-                Image.built("a"), Image.built("b", "a"), Image.built("c", "b"),
+                Image.built("a"),
+                Image.built("b", "a"),
+                Image.built("c", "b"),
                 Image.built("d", "a", "c")));
 
     RebuildPlan plan = uneven.plan(List.of("a/x"));
 
-    assertEquals(
-        List.of(List.of("a"), List.of("b"), List.of("c"), List.of("d")), plan.stages());
+    assertEquals(List.of(List.of("a"), List.of("b"), List.of("c"), List.of("d")), plan.stages());
   }
 
   @Test

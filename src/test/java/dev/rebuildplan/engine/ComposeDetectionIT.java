@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which compose rebuild-plan calls: the v2 plugin when {@code docker compose version} answers,
- * else a v1 {@code docker-compose} on PATH (here a script forwarding to the real v2 plugin, since
- * no v1 is installed), else one error line. PATH is narrowed to what the launcher needs, so no
+ * Which compose rebuild-plan calls: the v2 plugin when {@code docker compose version} answers, else
+ * a v1 {@code docker-compose} on PATH (here a script forwarding to the real v2 plugin, since no v1
+ * is installed), else one error line. PATH is narrowed to what the launcher needs, so no
  * docker-compose of the machine leaks in.
  */
 class ComposeDetectionIT {
@@ -42,7 +42,9 @@ class ComposeDetectionIT {
   @BeforeEach
   void createProjectAndTools() throws Exception {
     project = SampleProject.create(temp.resolve("repo"));
-    project.repo().branch("feature")
+    project
+        .repo()
+        .branch("feature")
         .append("packages/utils/index.ts", "export const more = 2;\n")
         .commit("utils");
     tools = Files.createDirectories(temp.resolve("tools"));
@@ -51,9 +53,14 @@ class ComposeDetectionIT {
     }
     v1Folder = Files.createDirectories(temp.resolve("v1"));
     v1Calls = temp.resolve("v1-calls.txt");
-    script(v1Folder.resolve("docker-compose"),
-        "printf '%s\\n' \"$*\" >> '" + v1Calls + "'\n"
-            + "exec '" + engine.dockerPath() + "' compose \"$@\"\n");
+    script(
+        v1Folder.resolve("docker-compose"),
+        "printf '%s\\n' \"$*\" >> '"
+            + v1Calls
+            + "'\n"
+            + "exec '"
+            + engine.dockerPath()
+            + "' compose \"$@\"\n");
   }
 
   @AfterEach
@@ -90,7 +97,8 @@ class ComposeDetectionIT {
             "[2/2] " + v1 + " -p " + project.prefix() + " build cloud flash notify"),
         result.errLines("["));
     assertEquals(
-        List.of("-p " + project.prefix() + " build " + BASE,
+        List.of(
+            "-p " + project.prefix() + " build " + BASE,
             "-p " + project.prefix() + " build cloud flash notify"),
         Files.readAllLines(v1Calls, UTF_8));
     ImageInfo base = engine.require(project.image(BASE));
@@ -105,8 +113,11 @@ class ComposeDetectionIT {
 
     assertEquals(1, result.exitCode(), result.toString());
     assertEquals(
-        List.of("error: '" + noV2 + " compose version' failed and no docker-compose is on PATH;"
-            + " install the Docker Compose v2 plugin, or pass --docker PATH"),
+        List.of(
+            "error: '"
+                + noV2
+                + " compose version' failed and no docker-compose is on PATH;"
+                + " install the Docker Compose v2 plugin, or pass --docker PATH"),
         result.err().lines().toList());
     assertTrue(engine.inspect(project.image(BASE)).isEmpty(), "nothing was built");
   }
@@ -119,7 +130,8 @@ class ComposeDetectionIT {
 
   /** A docker CLI without the compose plugin: {@code docker compose version} fails. */
   private Path noComposeDocker() throws IOException {
-    return script(temp.resolve("no-compose/docker"),
+    return script(
+        temp.resolve("no-compose/docker"),
         "echo \"docker: '$1' is not a docker command.\" >&2\nexit 1\n");
   }
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Docker's own cache is the judge: for each commit of the AugmentOS history, every image is built
  * with plain staged {@code docker compose build} at the commit, and the zero-config plan for the
- * commit against its parent must contain every image whose id changed. Images planned whose id
- * did not change are over-building, accepted only in the cases listed in {@link #ACCEPTED}.
+ * commit against its parent must contain every image whose id changed. Images planned whose id did
+ * not change are over-building, accepted only in the cases listed in {@link #ACCEPTED}.
  *
  * <p>Needs the engine of {@code .ci/engine-start}, found through DOCKER_HOST and DOCKER_CONFIG.
  */
@@ -38,8 +38,7 @@ class DockerCacheAgreementIT {
    * <ul>
    *   <li>UNUSED_BUILD_ARG_ADDED: live-captions' build section gains an argument its Dockerfile
    *       never declares, so BuildKit ignores it. The plan compares build sections, not their
-   *       effect on the image, and rebuilds: a build that costs a cache lookup, not a stale
-   *       image.
+   *       effect on the image, and rebuilds: a build that costs a cache lookup, not a stale image.
    * </ul>
    */
   private static final Map<Step, Set<String>> ACCEPTED =
@@ -115,16 +114,24 @@ class DockerCacheAgreementIT {
 
   /** The services with a build section, each with its image name, as compose names it. */
   private Map<String, String> builtServiceImages() throws IOException {
-    JsonNode config = JSON.readTree(run(history.projectDir(),
-        List.of("docker", "compose", "-p", project, "config", "--format", "json")));
+    JsonNode config =
+        JSON.readTree(
+            run(
+                history.projectDir(),
+                List.of("docker", "compose", "-p", project, "config", "--format", "json")));
     Map<String, String> images = new TreeMap<>();
-    config.get("services").fields().forEachRemaining(service -> {
-      if (service.getValue().has("build")) {
-        JsonNode image = service.getValue().get("image");
-        images.put(service.getKey(),
-            image == null ? project + "-" + service.getKey() : image.asText());
-      }
-    });
+    config
+        .get("services")
+        .fields()
+        .forEachRemaining(
+            service -> {
+              if (service.getValue().has("build")) {
+                JsonNode image = service.getValue().get("image");
+                images.put(
+                    service.getKey(),
+                    image == null ? project + "-" + service.getKey() : image.asText());
+              }
+            });
     return images;
   }
 
@@ -135,11 +142,12 @@ class DockerCacheAgreementIT {
   /** Images whose id changed, or that are new; removed services are not images to build. */
   private static Set<String> changedImages(Map<String, String> before, Map<String, String> after) {
     Set<String> changed = new TreeSet<>();
-    after.forEach((service, id) -> {
-      if (!id.equals(before.get(service))) {
-        changed.add(service);
-      }
-    });
+    after.forEach(
+        (service, id) -> {
+          if (!id.equals(before.get(service))) {
+            changed.add(service);
+          }
+        });
     return changed;
   }
 
@@ -149,15 +157,29 @@ class DockerCacheAgreementIT {
    */
   private Set<String> planned(Step step, Set<String> removed) throws IOException {
     String head = history.commit(step);
-    String output = run(temp, List.of(LAUNCHER.toString(), "-C", history.projectDir().toString(),
-        "--base", head + "~1", "--head", head, "--format", "json"));
+    String output =
+        run(
+            temp,
+            List.of(
+                LAUNCHER.toString(),
+                "-C",
+                history.projectDir().toString(),
+                "--base",
+                head + "~1",
+                "--head",
+                head,
+                "--format",
+                "json"));
     JsonNode plan = JSON.readTree(output);
     Set<String> planned = new TreeSet<>();
-    plan.get("images").fields().forEachRemaining(image -> {
-      planned.add(image.getKey());
-      assertFalse(image.getValue().get("reasons").isEmpty(), step + " " + image.getKey());
-      assertFalse(image.getValue().get("sources").isEmpty(), step + " " + image.getKey());
-    });
+    plan.get("images")
+        .fields()
+        .forEachRemaining(
+            image -> {
+              planned.add(image.getKey());
+              assertFalse(image.getValue().get("reasons").isEmpty(), step + " " + image.getKey());
+              assertFalse(image.getValue().get("sources").isEmpty(), step + " " + image.getKey());
+            });
     Set<String> listedRemoved = new TreeSet<>();
     plan.get("removed").forEach(service -> listedRemoved.add(service.asText()));
     assertEquals(removed, listedRemoved, step + " removed services\n" + output);
@@ -172,14 +194,13 @@ class DockerCacheAgreementIT {
 
   private static Path busybox() {
     return Path.of("/bin/busybox"); // Engine.require() checked it is there
-
   }
 
   /** Runs a command; returns its stdout, or fails with its stderr. */
   private static String run(Path dir, List<String> command) throws IOException {
     Path stderr = Files.createTempFile("rp-it", ".err");
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectError(stderr.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectError(stderr.toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), UTF_8);
     try {
       if (!process.waitFor(5, TimeUnit.MINUTES)) {

@@ -43,8 +43,9 @@ final class Engine {
     engine.requireAnswer(List.of("version", "--format", "{{.Server.Version}}"), "docker version");
     engine.requireAnswer(List.of("compose", "version"), "docker compose version");
     if (!Files.isExecutable(Path.of("/bin/busybox"))) {
-      fail("the engine tests copy /bin/busybox into their base images, and it is missing;"
-          + " install busybox-static (.ci/engine-install does)");
+      fail(
+          "the engine tests copy /bin/busybox into their base images, and it is missing;"
+              + " install busybox-static (.ci/engine-install does)");
     }
     return engine;
   }
@@ -52,9 +53,19 @@ final class Engine {
   private void requireAnswer(List<String> args, String what) {
     Output output = run(args);
     if (output.exitCode() != 0) {
-      fail("'" + what + "' failed (exit " + output.exitCode() + ") with DOCKER_HOST="
-          + System.getenv("DOCKER_HOST") + ", DOCKER_CONFIG=" + System.getenv("DOCKER_CONFIG")
-          + ": " + output.err().strip() + "; " + HOW_TO_START);
+      fail(
+          "'"
+              + what
+              + "' failed (exit "
+              + output.exitCode()
+              + ") with DOCKER_HOST="
+              + System.getenv("DOCKER_HOST")
+              + ", DOCKER_CONFIG="
+              + System.getenv("DOCKER_CONFIG")
+              + ": "
+              + output.err().strip()
+              + "; "
+              + HOW_TO_START);
     }
   }
 
@@ -73,11 +84,12 @@ final class Engine {
       JsonNode node = JSON.readTree(output.out()).get(0);
       List<String> layers = new ArrayList<>();
       node.path("RootFS").path("Layers").forEach(layer -> layers.add(layer.asText()));
-      return Optional.of(new ImageInfo(
-          image,
-          node.get("Id").asText(),
-          Instant.parse(node.get("Created").asText()),
-          ImmutableList.copyOf(layers)));
+      return Optional.of(
+          new ImageInfo(
+              image,
+              node.get("Id").asText(),
+              Instant.parse(node.get("Created").asText()),
+              ImmutableList.copyOf(layers)));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read docker image inspect " + image, e);
     }
@@ -95,8 +107,17 @@ final class Engine {
 
   /** Removes every image labelled {@code label=value}, old untagged versions included. */
   void removeImages(String label, String value) {
-    String ids = check(run(List.of(
-        "image", "ls", "--all", "--quiet", "--filter", "label=" + label + "=" + value))).out();
+    String ids =
+        check(
+                run(
+                    List.of(
+                        "image",
+                        "ls",
+                        "--all",
+                        "--quiet",
+                        "--filter",
+                        "label=" + label + "=" + value)))
+            .out();
     List<String> remove = new ArrayList<>(List.of("image", "rm", "--force"));
     ids.lines().distinct().forEach(remove::add);
     if (remove.size() > 3) {
@@ -138,13 +159,14 @@ final class Engine {
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(stream.readAllBytes(), UTF_8);
-      } catch (IOException e) {
-        return "";
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new String(stream.readAllBytes(), UTF_8);
+          } catch (IOException e) {
+            return "";
+          }
+        });
   }
 
   private static Output check(Output output) {
@@ -178,8 +200,13 @@ final class Engine {
   record Output(List<String> command, int exitCode, String out, String err) {
     @Override
     public String toString() {
-      return String.join(" ", command) + "\nexit " + exitCode + "\n--- stdout\n" + out
-          + "--- stderr\n" + err;
+      return String.join(" ", command)
+          + "\nexit "
+          + exitCode
+          + "\n--- stdout\n"
+          + out
+          + "--- stderr\n"
+          + err;
     }
   }
 }

@@ -37,7 +37,9 @@ class InterruptIT {
   @BeforeEach
   void createProjectWithSlowBase() throws Exception {
     project = SampleProject.create(temp.resolve("repo"), "RUN " + SLOW_STEP);
-    project.repo().branch("feature")
+    project
+        .repo()
+        .branch("feature")
         .append("packages/utils/index.ts", "export const more = 2;\n")
         .commit("utils");
   }
@@ -54,7 +56,8 @@ class InterruptIT {
     started.awaitLine(line -> line.startsWith("[1/2] "), Duration.ofSeconds(30));
     started.awaitLine(line -> line.contains("RUN " + SLOW_STEP), Duration.ofSeconds(30));
     List<ProcessHandle> children = started.process().descendants().toList();
-    assertTrue(children.stream().anyMatch(InterruptIT::isComposeBuild),
+    assertTrue(
+        children.stream().anyMatch(InterruptIT::isComposeBuild),
         "a docker compose build runs: " + children.stream().map(InterruptIT::describe).toList());
 
     long stopAt = System.nanoTime();
@@ -68,7 +71,8 @@ class InterruptIT {
     assertTrue(awaitGone(children), "left running: " + alive(children));
     assertTrue(awaitNoSlowStep(), "the base's RUN step still runs on the engine");
     assertEquals(List.of(), result.errLines("[2/2] "), result.toString());
-    assertTrue(result.err().contains("error: interrupted in stage 1/2; later stages were not run"),
+    assertTrue(
+        result.err().contains("error: interrupted in stage 1/2; later stages were not run"),
         "reports the interruption before exiting:\n" + result);
     assertEquals(1, result.errLines("  [2/2] cloud flash notify").size(), result.toString());
     assertTrue(result.errLines("  [2/2] ").get(0).endsWith("not run"), result.toString());
@@ -97,14 +101,15 @@ class InterruptIT {
   }
 
   private static boolean awaitNoSlowStep() throws InterruptedException {
-    return await(() -> ProcessHandle.allProcesses()
-        .map(process -> process.info().commandLine())
-        .flatMap(Optional::stream)
-        .noneMatch(command -> command.contains(SLOW_STEP)));
+    return await(
+        () ->
+            ProcessHandle.allProcesses()
+                .map(process -> process.info().commandLine())
+                .flatMap(Optional::stream)
+                .noneMatch(command -> command.contains(SLOW_STEP)));
   }
 
-  private static boolean await(BooleanSupplier condition)
-      throws InterruptedException {
+  private static boolean await(BooleanSupplier condition) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       if (condition.getAsBoolean()) {
         return true;

@@ -34,7 +34,9 @@ class PlainComposeIT {
   @BeforeEach
   void createProjectNeverBuilt() throws Exception {
     project = SampleProject.create(temp.resolve("repo"));
-    project.repo().branch("feature")
+    project
+        .repo()
+        .branch("feature")
         .append("packages/utils/index.ts", "export const more = 2;\n")
         .commit("utils");
   }

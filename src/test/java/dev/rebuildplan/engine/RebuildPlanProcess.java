@@ -95,8 +95,13 @@ final class RebuildPlanProcess {
         }
         Thread.sleep(50);
       }
-      throw new AssertionError("no such line from " + command + " within " + timeout + "\n"
-          + snapshot(process.isAlive() ? -1 : process.exitValue()));
+      throw new AssertionError(
+          "no such line from "
+              + command
+              + " within "
+              + timeout
+              + "\n"
+              + snapshot(process.isAlive() ? -1 : process.exitValue()));
     }
 
     Result awaitExit(Duration timeout) throws InterruptedException {
@@ -114,16 +119,19 @@ final class RebuildPlanProcess {
     }
 
     private static Thread collect(InputStream stream, StringBuffer into) {
-      Thread thread = new Thread(() -> {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, UTF_8))) {
-          String line;
-          while ((line = reader.readLine()) != null) {
-            into.append(line).append('\n');
-          }
-        } catch (IOException e) {
-          // The process is gone; what it wrote has been collected.
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(stream, UTF_8))) {
+                  String line;
+                  while ((line = reader.readLine()) != null) {
+                    into.append(line).append('\n');
+                  }
+                } catch (IOException e) {
+                  // The process is gone; what it wrote has been collected.
+                }
+              });
       thread.setDaemon(true);
       thread.start();
       return thread;

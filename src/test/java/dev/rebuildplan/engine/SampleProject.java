@@ -10,14 +10,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A small project of the reference layout in a real git repository: a base image
- * {@code augmentos-cloud-base} holding {@code packages/} and three services built FROM it, each
- * with a RUN step that copies a marker the base's own RUN step wrote. Image and compose project
- * names carry a prefix unique to the project, so tests never see each other's images.
+ * A small project of the reference layout in a real git repository: a base image {@code
+ * augmentos-cloud-base} holding {@code packages/} and three services built FROM it, each with a RUN
+ * step that copies a marker the base's own RUN step wrote. Image and compose project names carry a
+ * prefix unique to the project, so tests never see each other's images.
  */
 final class SampleProject {
   static final String BASE = "augmentos-cloud-base";
   static final List<String> SERVICES = List.of("cloud", "flash", "notify");
+
   /** A label on every image of a project (services inherit it), valued with its prefix. */
   static final String LABEL = "dev.rebuildplan.it";
 
@@ -52,7 +53,11 @@ final class SampleProject {
     repo.write(
         "Dockerfile",
         "FROM scratch\n"
-            + "LABEL " + LABEL + "=" + prefix + "\n"
+            + "LABEL "
+            + LABEL
+            + "="
+            + prefix
+            + "\n"
             + "COPY busybox /bin/busybox\n"
             + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n"
             + String.join("", Stream.of(extraSteps).map(step -> step + "\n").toList())
@@ -67,8 +72,14 @@ final class SampleProject {
       repo.write("services/" + service + "/src/index.ts", "console.log('" + service + "');\n")
           .write(
               "services/" + service + "/Dockerfile",
-              "FROM " + image(BASE) + "\n"
-                  + "COPY services/" + service + " /app/services/" + service + "\n"
+              "FROM "
+                  + image(BASE)
+                  + "\n"
+                  + "COPY services/"
+                  + service
+                  + " /app/services/"
+                  + service
+                  + "\n"
                   + "RUN cp /base-marker /app/base-marker\n");
     }
     return this;
@@ -84,23 +95,38 @@ final class SampleProject {
         .write(
             ".rebuild-plan.yaml",
             "images:\n"
-                + "  " + BASE + ": {}\n"
-                + String.join("", SERVICES.stream()
-                    .map(service -> "  " + service + ": {from: " + BASE + "}\n").toList())
+                + "  "
+                + BASE
+                + ": {}\n"
+                + String.join(
+                    "",
+                    SERVICES.stream()
+                        .map(service -> "  " + service + ": {from: " + BASE + "}\n")
+                        .toList())
                 + "rules:\n"
                 + "  - match: [packages/**, package.json, bun.lock, Dockerfile]\n"
-                + "    images: " + BASE + "\n"
+                + "    images: "
+                + BASE
+                + "\n"
                 + "  - match: services/{name}/**\n"
                 + "    images: \"{name}\"\n"
                 + "compose:\n"
-                + "  project: " + prefix + "\n");
+                + "  project: "
+                + prefix
+                + "\n");
   }
 
   private String service(String name, String dockerfile) {
     // network: none, because the private engine has no bridge for build containers.
-    return "  " + name + ":\n"
-        + "    image: " + image(name) + "\n"
-        + "    build: {context: ., dockerfile: " + dockerfile + ", network: none}\n";
+    return "  "
+        + name
+        + ":\n"
+        + "    image: "
+        + image(name)
+        + "\n"
+        + "    build: {context: ., dockerfile: "
+        + dockerfile
+        + ", network: none}\n";
   }
 
   /** The full image name (with tag) of a compose service of this project. */

@@ -63,10 +63,13 @@ class StagedBuildIT {
     for (String service : SERVICES) {
       ImageInfo image = engine.require(project.image(service));
       assertNotEquals(before.get(service).id(), image.id(), service + " rebuilt");
-      assertTrue(image.created().isAfter(base.created()),
+      assertTrue(
+          image.created().isAfter(base.created()),
           service + " created " + image.created() + ", base " + base.created());
       assertTrue(image.isBuiltOn(base), service + " layers start with the new base's layers");
-      assertEquals(baseMarker, engine.readFile(project.image(service), "/app/base-marker"),
+      assertEquals(
+          baseMarker,
+          engine.readFile(project.image(service), "/app/base-marker"),
           service + "'s RUN step ran on the new base");
     }
   }
@@ -79,7 +82,8 @@ class StagedBuildIT {
     RebuildPlanProcess.Result result = rebuildPlan("--since", "main", "--build");
 
     assertEquals(0, result.exitCode(), result.toString());
-    assertEquals(List.of("[1/1] docker compose -p " + project.prefix() + " build flash"),
+    assertEquals(
+        List.of("[1/1] docker compose -p " + project.prefix() + " build flash"),
         result.errLines("["));
     Map<String, ImageInfo> after = images();
     for (String image : List.of(BASE, "cloud", "notify")) {
@@ -100,13 +104,16 @@ class StagedBuildIT {
     assertEquals(1, result.exitCode(), result.toString());
     List<String> summary = result.errLines("  [");
     assertEquals(2, summary.size(), result.toString());
-    assertTrue(summary.get(0).matches("  \\[1/2\\] " + BASE + " .* FAILED \\(exit \\d+\\)"),
+    assertTrue(
+        summary.get(0).matches("  \\[1/2\\] " + BASE + " .* FAILED \\(exit \\d+\\)"),
         summary.get(0));
     assertTrue(summary.get(1).matches("  \\[2/2\\] cloud flash notify .* not run"), summary.get(1));
-    assertTrue(result.err().contains("error: stage 1/2 failed (" + BASE + " exited with "),
+    assertTrue(
+        result.err().contains("error: stage 1/2 failed (" + BASE + " exited with "),
         result.toString());
-    assertEquals(List.of("[1/2] docker compose -p " + project.prefix() + " build " + BASE),
-        result.errLines("[" ));
+    assertEquals(
+        List.of("[1/2] docker compose -p " + project.prefix() + " build " + BASE),
+        result.errLines("["));
     assertEquals(ids(before), ids(images()), "no image changed");
   }
 

@@ -33,7 +33,10 @@ class GitChangesTest {
   @Test
   void since_addModifyDelete_listsEachPath() throws Exception {
     TestRepo repo = repoWithBase().branch("feature");
-    repo.write("c/new.txt", "new\n").append("a/one.txt", "more\n").delete("b/three.txt").commit("x");
+    repo.write("c/new.txt", "new\n")
+        .append("a/one.txt", "more\n")
+        .delete("b/three.txt")
+        .commit("x");
 
     assertEquals(Set.of("a/one.txt", "b/three.txt", "c/new.txt"), since(repo, "main"));
   }
@@ -66,8 +69,14 @@ class GitChangesTest {
   void since_submoduleBump_listsTheSubmodulePath() throws Exception {
     TestRepo library = TestRepo.init(temp.resolve("library")).write("lib.txt", "1\n").commit("v1");
     TestRepo repo = repoWithBase();
-    repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q",
-        library.dir().toUri().toString(), "vendor/library");
+    repo.git(
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        library.dir().toUri().toString(),
+        "vendor/library");
     repo.commit("add submodule");
     library.append("lib.txt", "2\n").commit("v2");
     repo.branch("feature");
@@ -136,8 +145,7 @@ class GitChangesTest {
   void since_allZerosSha_isAnError() throws Exception {
     TestRepo repo = repoWithBase();
 
-    GitException e =
-        assertThrows(GitException.class, () -> since(repo, "0".repeat(40)));
+    GitException e = assertThrows(GitException.class, () -> since(repo, "0".repeat(40)));
 
     assertTrue(e.getMessage().contains("all-zeros SHA"), e.getMessage());
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code hook install} and {@code uninstall}, and the installed hook run by a real {@code git
- * push} to a bare remote. The hook calls a launcher script that runs this build's classes, as
+ * {@code hook install} and {@code uninstall}, and the installed hook run by a real {@code git push}
+ * to a bare remote. The hook calls a launcher script that runs this build's classes, as
  * bin/rebuild-plan runs the jar.
  */
 class PrePushHookTest {
@@ -65,7 +65,8 @@ class PrePushHookTest {
     Cli.Result install = hook("install");
     String push = work.git("push", "origin", "feature");
 
-    assertTrue(install.out().contains(work.dir().resolve(".husky/pre-push").toString()),
+    assertTrue(
+        install.out().contains(work.dir().resolve(".husky/pre-push").toString()),
         install.toString());
     assertFalse(Files.exists(work.dir().resolve(".git/hooks/pre-push")));
     assertTrue(push.contains("1 image to rebuild in 1 stage."), push);
@@ -104,8 +105,10 @@ class PrePushHookTest {
   void install_launcherFromEnvironment_isRecordedElsePath() throws IOException {
     Path hook = work.dir().resolve(".git/hooks/pre-push");
 
-    new Cli().in(work.dir()).env("REBUILD_PLAN_LAUNCHER", launcher.toString()).run("hook",
-        "install");
+    new Cli()
+        .in(work.dir())
+        .env("REBUILD_PLAN_LAUNCHER", launcher.toString())
+        .run("hook", "install");
     String recorded = Files.readString(hook, UTF_8);
     hook("uninstall");
     new Cli().in(work.dir()).withoutEnv("REBUILD_PLAN_LAUNCHER").run("hook", "install");
@@ -118,9 +121,11 @@ class PrePushHookTest {
 
   @Test
   void installWithBuild_failedBuild_blocksThePushNamingNoVerify() throws IOException {
-    Path docker = executable(temp.resolve("failing-docker"),
-        "#!/bin/sh\n[ \"$1 $2\" = 'compose version' ] && exit 0\necho 'build failed' >&2\n"
-            + "exit 1\n");
+    Path docker =
+        executable(
+            temp.resolve("failing-docker"),
+            "#!/bin/sh\n[ \"$1 $2\" = 'compose version' ] && exit 0\necho 'build failed' >&2\n"
+                + "exit 1\n");
     launcher = launcher(docker);
     work.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
     hook("install", "--build");
@@ -148,10 +153,15 @@ class PrePushHookTest {
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return executable(temp.resolve(docker == null ? "rebuild-plan" : "rebuild-plan-docker"),
+    return executable(
+        temp.resolve(docker == null ? "rebuild-plan" : "rebuild-plan-docker"),
         "#!/bin/sh\n"
             + (docker == null ? "" : "export REBUILD_PLAN_DOCKER='" + docker + "'\n")
-            + "exec '" + java + "' -cp '" + classPath + "' dev.rebuildplan.cli.Main \"$@\"\n");
+            + "exec '"
+            + java
+            + "' -cp '"
+            + classPath
+            + "' dev.rebuildplan.cli.Main \"$@\"\n");
   }
 
   private static Path executable(Path file, String content) throws IOException {

@@ -40,25 +40,37 @@ class CiFormatsTest {
     Path outputs = temp.resolve("github_output");
     Path summary = temp.resolve("step_summary");
 
-    Cli.Result result = new Cli().in(repo.dir()).env("GITHUB_OUTPUT", outputs.toString())
-        .env("GITHUB_STEP_SUMMARY", summary.toString()).run("--since", "main", "--format", "github");
+    Cli.Result result =
+        new Cli()
+            .in(repo.dir())
+            .env("GITHUB_OUTPUT", outputs.toString())
+            .env("GITHUB_STEP_SUMMARY", summary.toString())
+            .run("--since", "main", "--format", "github");
 
     assertEquals(0, result.exitCode(), result.toString());
     assertTrue(result.out().startsWith("7 images to rebuild in 2 stages."), result.toString());
     Map<String, String> values = outputs(outputs);
     assertEquals("true", values.get("any"));
-    assertEquals(List.of("augmentos-cloud-base", "cloud", "dashboard-manager", "flash",
-        "live-captions", "miraai", "notify"), MAPPER.readValue(values.get("images"), List.class));
+    assertEquals(
+        List.of(
+            "augmentos-cloud-base",
+            "cloud",
+            "dashboard-manager",
+            "flash",
+            "live-captions",
+            "miraai",
+            "notify"),
+        MAPPER.readValue(values.get("images"), List.class));
     assertEquals(2, MAPPER.readTree(values.get("stages")).size());
     JsonNode matrix = MAPPER.readTree(values.get("matrix"));
     assertEquals(7, matrix.get("include").size());
     assertEquals("augmentos-cloud-base", matrix.get("include").get(0).get("image").asText());
     assertEquals(1, matrix.get("include").get(0).get("stage").asInt());
     String markdown = Files.readString(summary, UTF_8);
-    assertTrue(markdown.contains("| 1 | `augmentos-cloud-base` | `packages/utils/index.ts`"),
-        markdown);
-    assertTrue(markdown.contains("```mermaid\nflowchart LR\n  subgraph stage1[\"Stage 1\"]"),
-        markdown);
+    assertTrue(
+        markdown.contains("| 1 | `augmentos-cloud-base` | `packages/utils/index.ts`"), markdown);
+    assertTrue(
+        markdown.contains("```mermaid\nflowchart LR\n  subgraph stage1[\"Stage 1\"]"), markdown);
     assertTrue(markdown.contains("i0 -->|FROM| i1"), markdown);
   }
 
@@ -67,8 +79,12 @@ class CiFormatsTest {
     repo.branch("feature").append("docs/guide.md", "more\n").commit("docs");
     Path outputs = temp.resolve("github_output");
 
-    Cli.Result result = new Cli().in(repo.dir()).env("GITHUB_OUTPUT", outputs.toString())
-        .withoutEnv("GITHUB_STEP_SUMMARY").run("--since", "main", "--format", "github");
+    Cli.Result result =
+        new Cli()
+            .in(repo.dir())
+            .env("GITHUB_OUTPUT", outputs.toString())
+            .withoutEnv("GITHUB_STEP_SUMMARY")
+            .run("--since", "main", "--format", "github");
 
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals("false", outputs(outputs).get("any"));
@@ -83,7 +99,8 @@ class CiFormatsTest {
 
     JsonNode bake = MAPPER.readTree(result.out());
     assertEquals(7, bake.get("group").get("default").get("targets").size(), result.toString());
-    assertEquals("target:augmentos-cloud-base",
+    assertEquals(
+        "target:augmentos-cloud-base",
         bake.get("target").get("flash").get("contexts").get("augmentos-cloud-base").asText());
     assertTrue(bake.get("target").get("augmentos-cloud-base").isEmpty(), result.toString());
   }
@@ -95,7 +112,8 @@ class CiFormatsTest {
     Cli.Result result = new Cli().in(repo.dir()).run("--since", "main", "--format", "bake");
 
     JsonNode bake = MAPPER.readTree(result.out());
-    assertEquals(List.of("flash"),
+    assertEquals(
+        List.of("flash"),
         MAPPER.convertValue(bake.get("group").get("default").get("targets"), List.class));
     assertTrue(bake.get("target").get("flash").isEmpty(), result.toString());
   }

@@ -90,7 +90,8 @@ class RulesFileTest {
         rules.ruleSet().rules().stream().map(Object::toString).toList());
     assertEquals(List.of("base"), rules.ruleSet().rules().get(0).images());
     assertEquals(
-        List.of("**/*.md", "docs/"), rules.ruleSet().ignores().stream().map(Glob::toString).toList());
+        List.of("**/*.md", "docs/"),
+        rules.ruleSet().ignores().stream().map(Glob::toString).toList());
     assertEquals(UnmatchedPolicy.ERROR, rules.ruleSet().unmatched());
     assertEquals(List.of("compose.yaml", "compose.dev.yaml"), rules.composeFiles());
     assertEquals(Optional.of("demo"), rules.composeProject());
@@ -111,8 +112,7 @@ class RulesFileTest {
     assertEquals(
         yaml.ruleSet().rules().stream().map(rule -> rule.images()).toList(),
         json.ruleSet().rules().stream().map(rule -> rule.images()).toList());
-    assertEquals(
-        yaml.ruleSet().ignores().toString(), json.ruleSet().ignores().toString());
+    assertEquals(yaml.ruleSet().ignores().toString(), json.ruleSet().ignores().toString());
     assertEquals(yaml.ruleSet().unmatched(), json.ruleSet().unmatched());
     assertEquals(yaml.composeFiles(), json.composeFiles());
     assertEquals(yaml.composeProject(), json.composeProject());
@@ -220,7 +220,8 @@ class RulesFileTest {
     String message =
         loadError(
             "rules.yaml",
-            IMAGES + "rules:\n  - match: a/**\n    images: base\n  - match: x/**\n    images: nope\n");
+            IMAGES
+                + "rules:\n  - match: a/**\n    images: base\n  - match: x/**\n    images: nope\n");
 
     assertEquals(
         "rules.yaml:7:5: rules[1].images: 'nope' is not a declared image; declare it under 'images'",
@@ -229,7 +230,8 @@ class RulesFileTest {
 
   @Test
   void load_ruleWithBadGlob_rejected() throws Exception {
-    String message = loadError("rules.yaml", IMAGES + "rules:\n  - match: a**b\n    images: base\n");
+    String message =
+        loadError("rules.yaml", IMAGES + "rules:\n  - match: a**b\n    images: base\n");
 
     assertEquals(
         "rules.yaml:5:5: rules[0].match: 'a**b': '**' must be a whole path segment, as in 'a/**/b'",
@@ -265,8 +267,7 @@ class RulesFileTest {
 
   @Test
   void load_fromCycle_namesCycle() throws Exception {
-    String message =
-        loadError("rules.yaml", "images:\n  x: {}\n  a: {from: b}\n  b: {from: a}\n");
+    String message = loadError("rules.yaml", "images:\n  x: {}\n  a: {from: b}\n  b: {from: a}\n");
 
     assertEquals("rules.yaml:3:6: images.a: FROM cycle: a -> b -> a", message);
   }
@@ -393,7 +394,8 @@ class RulesFileTest {
     Rules rules = RulesFile.load(file, repoTop);
 
     assertEquals("augmentos_cloud/", rules.ruleSet().root());
-    assertEquals(repoTop.resolve("augmentos_cloud").toAbsolutePath().normalize(), rules.projectDir());
+    assertEquals(
+        repoTop.resolve("augmentos_cloud").toAbsolutePath().normalize(), rules.projectDir());
   }
 
   @Test
@@ -430,8 +432,15 @@ class RulesFileTest {
 
     assertEquals("augmentos-cloud (built in)", rules.source());
     assertEquals(
-        Set.of("augmentos-cloud-base", "cloud", "dashboard-manager", "flash", "live-captions",
-            "miraai", "notify", "mongodb"),
+        Set.of(
+            "augmentos-cloud-base",
+            "cloud",
+            "dashboard-manager",
+            "flash",
+            "live-captions",
+            "miraai",
+            "notify",
+            "mongodb"),
         rules.graph().names());
     assertEquals("", rules.ruleSet().root());
   }
@@ -448,8 +457,7 @@ class RulesFileTest {
   @Test
   void loadBuiltIn_unknownName_rejected() {
     RulesException e =
-        assertThrows(
-            RulesException.class, () -> RulesFile.loadBuiltIn("nope", repoTop, repoTop));
+        assertThrows(RulesException.class, () -> RulesFile.loadBuiltIn("nope", repoTop, repoTop));
 
     assertEquals("no built-in rule set named 'nope'", e.getMessage());
   }

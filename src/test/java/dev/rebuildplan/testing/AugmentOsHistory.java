@@ -128,10 +128,14 @@ public final class AugmentOsHistory {
         }
         case README_EDIT_NOT_COPIED -> append("README.md", "More words.\n");
         case BUILD_ARG_EDIT ->
-            replace("docker-compose.yml", "      dockerfile: Dockerfile.cloud\n",
+            replace(
+                "docker-compose.yml",
+                "      dockerfile: Dockerfile.cloud\n",
                 "      dockerfile: Dockerfile.cloud\n      args:\n        BUILD_ENV: staging\n");
         case UNUSED_BUILD_ARG_ADDED ->
-            replace("docker-compose.yml", "      dockerfile: Dockerfile.live-captions\n",
+            replace(
+                "docker-compose.yml",
+                "      dockerfile: Dockerfile.live-captions\n",
                 "      dockerfile: Dockerfile.live-captions\n      args:\n        UNUSED: x\n");
         case SERVICE_ADDED -> {
           app("miraai");
@@ -172,8 +176,7 @@ public final class AugmentOsHistory {
       write("package.json", "{\"workspaces\": [\"packages/*\", \"packages/apps/*\"]}\n");
       write("bun.lock", "lock 1\n");
       write(".env", "MONGO_URL=mongodb://mongodb:27017\n");
-      write(".dockerignore",
-          "**/node_modules\n**/dist\nDockerfile*\ndocker-compose*\n.env*\n");
+      write(".dockerignore", "**/node_modules\n**/dist\nDockerfile*\ndocker-compose*\n.env*\n");
       for (String pkg : SHARED) {
         write("packages/" + pkg + "/package.json", "{\"name\": \"@augmentos/" + pkg + "\"}\n");
         write("packages/" + pkg + "/src/index.ts", "// " + pkg + "\n");
@@ -194,9 +197,11 @@ public final class AugmentOsHistory {
       write("Dockerfile", "FROM node:20\nWORKDIR /app\nCOPY . .\n");
       write("Dockerfile.dev", "FROM node:20\nWORKDIR /app\nCOPY packages ./packages\n");
       write("Dockerfile copy.dev", "FROM node:18\nCOPY . .\n");
-      write("docker-compose.dev.yml",
+      write(
+          "docker-compose.dev.yml",
           "services:\n  cloud:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n");
-      write("docker-compose.staging.yml",
+      write(
+          "docker-compose.staging.yml",
           "services:\n  cloud:\n    image: registry.example.com/cloud:staging\n");
     }
 
@@ -210,8 +215,9 @@ public final class AugmentOsHistory {
     }
 
     private static String baseDockerfile(boolean copyAll) {
-      StringBuilder text = new StringBuilder(
-          """
+      StringBuilder text =
+          new StringBuilder(
+              """
           FROM scratch
           COPY tools/busybox /bin/busybox
           RUN ["/bin/busybox", "--install", "-s", "/bin"]
@@ -251,7 +257,8 @@ public final class AugmentOsHistory {
           COPY packages/apps/APP ./packages/apps/APP
           RUN wc -c packages/apps/APP/src/index.ts
           CMD ["cat", "packages/apps/APP/src/index.ts"]
-          """.replace("APP", app);
+          """
+          .replace("APP", app);
     }
 
     /** Copies nothing: it runs what the base put in place. */
@@ -305,7 +312,8 @@ public final class AugmentOsHistory {
                 network: none
               depends_on:
                 - cloud
-          """.replace("NAME", name);
+          """
+          .replace("NAME", name);
     }
 
     private void write(String path, String content) throws IOException {

@@ -49,8 +49,14 @@ public final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.run(args, new ByteArrayInputStream(stdin.getBytes(UTF_8)), new PrintWriter(out),
-            new PrintWriter(err), environment, startDir, launcher);
+        Main.run(
+            args,
+            new ByteArrayInputStream(stdin.getBytes(UTF_8)),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            environment,
+            startDir,
+            launcher);
     return new Result(code, out.toString(), err.toString());
   }
 
