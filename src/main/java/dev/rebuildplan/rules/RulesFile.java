@@ -59,7 +59,7 @@ public final class RulesFile {
     if (option.isPresent()) {
       Path file = workDir.resolve(option.get());
       if (Files.isRegularFile(file)) {
-        return Optional.of(load(file, repoTop));
+        return Optional.of(load(file, repoTop, workDir));
       }
       if (builtInExists(option.get())) {
         return Optional.of(loadBuiltIn(option.get(), repoTop, workDir));
@@ -77,10 +77,21 @@ public final class RulesFile {
 
   /** Loads a rules file; rule paths are relative to its folder, or to the {@code root} it sets. */
   public static Rules load(Path file, Path repoTop) throws RulesException {
+    return load(file, repoTop, repoTop);
+  }
+
+  /**
+   * Loads a rules file. Rule paths are relative to its folder when it lies in the repository, else
+   * (a shared rules file kept elsewhere) to the working folder, as for a built-in rule set; a
+   * {@code root} it sets is relative to that folder.
+   */
+  public static Rules load(Path file, Path repoTop, Path workDir) throws RulesException {
     String display = display(file, repoTop);
     try (InputStream in = Files.newInputStream(file)) {
       Path folder = file.toAbsolutePath().normalize().getParent();
-      return parse(in, display, isJson(file), repoTop, folder);
+      Path top = repoTop.toAbsolutePath().normalize();
+      Path base = folder.startsWith(top) ? folder : workDir.toAbsolutePath().normalize();
+      return parse(in, display, isJson(file), repoTop, base);
     } catch (NoSuchFileException e) {
       throw new RulesException(display + ": no such file");
     } catch (IOException e) {
