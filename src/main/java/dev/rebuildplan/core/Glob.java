@@ -54,7 +54,10 @@ public final class Glob {
     List<String> captures = new ArrayList<>();
     String regex = toRegex(normalized, captures);
     return new Glob(
-        pattern, Pattern.compile(regex), ImmutableList.copyOf(captures), literalPrefix(normalized));
+        pattern,
+        Pattern.compile(regex, Pattern.DOTALL),
+        ImmutableList.copyOf(captures),
+        literalPrefix(normalized));
   }
 
   private static String toRegex(String glob, List<String> captures) {
@@ -158,7 +161,7 @@ public final class Glob {
     }
     return new Glob(
         pattern + "**",
-        Pattern.compile(Pattern.quote(literalPrefix) + ".+"),
+        Pattern.compile(Pattern.quote(literalPrefix) + ".+", Pattern.DOTALL),
         captures,
         literalPrefix);
   }

@@ -58,17 +58,27 @@ class CheckAugmentOsTest {
 
     assertEquals(1, result.exitCode(), result.toString());
     assertTrue(
-        result.out().contains("missed: cloud is built from " + PROJECT
-            + "packages/apps/live-captions/tpa_config.json (COPY"
-            + " packages/apps/live-captions/tpa_config.json (" + PROJECT + "Dockerfile.cloud:"),
+        result
+            .out()
+            .contains(
+                "missed: cloud is built from "
+                    + PROJECT
+                    + "packages/apps/live-captions/tpa_config.json (COPY"
+                    + " packages/apps/live-captions/tpa_config.json ("
+                    + PROJECT
+                    + "Dockerfile.cloud:"),
         result.out());
-    assertFalse(result.out().contains("missed: augmentos-cloud-base is built from "
-        + PROJECT + "README.md"), result.out());
+    assertFalse(
+        result
+            .out()
+            .contains("missed: augmentos-cloud-base is built from " + PROJECT + "README.md"),
+        result.out());
     // What the reference rules do map must not be reported: a rules file kept outside the
     // repository is rooted at the working folder, here the compose project's.
     assertFalse(result.out().contains("packages/utils/src/index.ts"), result.out());
-    assertFalse(result.out().contains("missed: cloud is built from " + PROJECT
-        + "packages/cloud/"), result.out());
+    assertFalse(
+        result.out().contains("missed: cloud is built from " + PROJECT + "packages/cloud/"),
+        result.out());
   }
 
   @Test
@@ -76,11 +86,21 @@ class CheckAugmentOsTest {
     Cli.Result result = check(Step.BASE_SWITCHES_TO_COPY_ALL);
 
     assertEquals(1, result.exitCode(), result.toString());
-    for (String path : List.of("README.md", "packages/cloud/src/index.ts",
-        "packages/apps/live-captions/tpa_config.json")) {
+    for (String path :
+        List.of(
+            "README.md",
+            "packages/cloud/src/index.ts",
+            "packages/apps/live-captions/tpa_config.json")) {
       assertTrue(
-          result.out().contains("missed: augmentos-cloud-base is built from " + PROJECT + path
-              + " (COPY . (" + PROJECT + "Dockerfile.base:"),
+          result
+              .out()
+              .contains(
+                  "missed: augmentos-cloud-base is built from "
+                      + PROJECT
+                      + path
+                      + " (COPY . ("
+                      + PROJECT
+                      + "Dockerfile.base:"),
           path + "\n" + result.out());
     }
     assertFalse(result.out().contains("node_modules"), result.out());

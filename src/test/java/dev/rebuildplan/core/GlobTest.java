@@ -71,6 +71,16 @@ class GlobTest {
   }
 
   @Test
+  void matches_nameWithNewline_likeAnyOtherCharacter() {
+    String path = "services/notify/new\nline.txt";
+
+    assertTrue(Glob.compile("services/**").matches(path));
+    assertTrue(Glob.compile("services/*/new*").matches(path));
+    assertTrue(Glob.compile("services/{name}/**").matches(path));
+    assertTrue(Glob.literal("services/").under().matches(path));
+  }
+
+  @Test
   void matches_folderItselfAgainstTrailingDoubleStar_false() {
     Glob glob = Glob.compile("packages/**");
 
