@@ -16,6 +16,7 @@ import dev.rebuildplan.output.GithubReport;
 import dev.rebuildplan.output.JsonReport;
 import dev.rebuildplan.output.PlanReport;
 import dev.rebuildplan.output.TextReport;
+import dev.rebuildplan.rules.RulesFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -57,6 +58,17 @@ final class PlanJob {
         new Planner(sources.ruleSets(), sources.graph()).plan(changes.paths(), sources.forced());
     sources.warnings().forEach(warning -> err.println("warning: " + warning));
     plan.warnings().forEach(warning -> err.println("warning: " + warning));
+    if (sources.builtInDefault() && plan.isEmpty() && !changes.paths().isEmpty()) {
+      // The fallback must not pass for "nothing changed": say what was used and where.
+      err.println(
+          "warning: no compose file in "
+              + request.workDir()
+              + " or above and no rules file, so the built-in "
+              + RulesFile.DEFAULT_BUILT_IN
+              + " rules (rooted there) were used and matched none of the changed paths; run in"
+              + " the compose project's folder (-C DIR), or add "
+              + RulesFile.DEFAULT_NAME);
+    }
     ComposeCommand compose = composeCommand(request, sources);
     ImmutableList<ImmutableList<String>> commands =
         plan.stages().stream().map(compose::buildArgs).collect(ImmutableList.toImmutableList());

@@ -16,6 +16,7 @@ import dev.rebuildplan.project.DefinitionChanges;
 import dev.rebuildplan.project.DockerProject;
 import dev.rebuildplan.project.DockerProjectReader;
 import dev.rebuildplan.project.ProjectException;
+import dev.rebuildplan.rules.RepoFiles;
 import dev.rebuildplan.rules.Rules;
 import dev.rebuildplan.rules.RulesException;
 import dev.rebuildplan.rules.RulesFile;
@@ -40,6 +41,7 @@ import java.util.Optional;
  * @param composeProject the compose project name to pass with -p
  * @param projectDir where docker compose runs
  * @param docker the compose project, when one was read
+ * @param builtInDefault whether nothing was configured or found and the built-in rules stood in
  */
 record PlanSources(
     String description,
@@ -50,31 +52,32 @@ record PlanSources(
     ImmutableList<String> composeFiles,
     Optional<String> composeProject,
     Path projectDir,
-    Optional<DockerProject> docker) {
+    Optional<DockerProject> docker,
+    boolean builtInDefault) {
 
   /** Reads the sources for a change set. */
   static PlanSources read(
       GitChanges git, ChangeSet changes, PlanRequest request, Map<String, String> environment)
       throws GitException, RulesException, ProjectException, IOException {
     Path top = git.workTree();
-    Optional<Rules> rules = RulesFile.findConfigured(request.rules(), top, request.workDir());
+    Snapshot head = head(git, changes);
+    Optional<Rules> rules =
+        RulesFile.findConfigured(request.rules(), top, request.workDir(), repoFiles(head));
+    ComposeInvocation invocation = invocation(top, request, rules, environment);
     Optional<DockerProject> docker =
-        request.rulesOnly()
-            ? Optional.empty()
-            : DockerProjectReader.read(head(git, changes), invocation(top, request, environment));
+        request.rulesOnly() ? Optional.empty() : DockerProjectReader.read(head, invocation);
     if (docker.isEmpty()) {
       Rules chosen =
           rules.isPresent()
               ? rules.get()
               : RulesFile.loadBuiltIn(RulesFile.DEFAULT_BUILT_IN, top, request.workDir());
-      return fromRules(chosen, request);
+      return fromRules(chosen, request, rules.isEmpty());
     }
     DockerProject project = docker.get();
     Snapshot base = git.snapshot(changes.baseCommit().orElse(changes.headCommit()));
     DefinitionChanges definitions =
         DefinitionChanges.between(
-            DockerProjectReader.readCompose(base, invocation(top, request, environment)),
-            project.compose());
+            DockerProjectReader.readCompose(base, invocation), project.compose());
     return fromProject(project, rules, definitions, top, request);
   }
 
@@ -90,27 +93,48 @@ record PlanSources(
     return changes.uncommitted() ? git.workTreeSnapshot() : git.snapshot(changes.headCommit());
   }
 
+  private static RepoFiles repoFiles(Snapshot snapshot) {
+    return new RepoFiles() {
+      @Override
+      public Optional<String> read(String path) throws IOException {
+        return snapshot.read(path);
+      }
+
+      @Override
+      public boolean isFolder(String folder) throws IOException {
+        return snapshot.isFolder(folder);
+      }
+    };
+  }
+
+  /**
+   * How docker compose would be called: in the rules' root when there are rules (a compose project
+   * in a sub-folder is found from the repository's top too), else in the working folder; with
+   * {@code -f} files, else those the rules name.
+   */
   private static ComposeInvocation invocation(
-      Path top, PlanRequest request, Map<String, String> environment) {
-    String folder = top.relativize(request.workDir()).toString().replace('\\', '/');
+      Path top, PlanRequest request, Optional<Rules> rules, Map<String, String> environment) {
+    Path folder = rules.map(Rules::projectDir).orElse(request.workDir());
+    String relative = top.relativize(folder).toString().replace('\\', '/');
     ComposeInvocation invocation =
-        ComposeInvocation.inFolder(folder.isEmpty() ? "." : folder)
+        ComposeInvocation.inFolder(relative.isEmpty() ? "." : relative)
             .withEnvironment(environment)
             .withRepositoryFolderName(
                 top.getFileName() == null ? "" : top.getFileName().toString());
-    if (!request.composeFiles().isEmpty()) {
-      invocation =
-          invocation.withFiles(
-              request.composeFiles().stream()
-                  .map(
-                      file ->
-                          top.relativize(request.workDir().resolve(file).normalize()).toString())
-                  .toArray(String[]::new));
+    List<String> files =
+        request.composeFiles().isEmpty()
+            ? rules.map(Rules::composeFiles).orElse(ImmutableList.of())
+            : request.composeFiles().stream()
+                .map(file -> folder.relativize(request.workDir().resolve(file).normalize()))
+                .map(path -> path.toString().replace('\\', '/'))
+                .toList();
+    if (!files.isEmpty()) {
+      invocation = invocation.withFiles(files.toArray(String[]::new));
     }
     return request.projectName().map(invocation::withProjectName).orElse(invocation);
   }
 
-  private static PlanSources fromRules(Rules rules, PlanRequest request) {
+  private static PlanSources fromRules(Rules rules, PlanRequest request, boolean builtInDefault) {
     ImmutableList<String> files =
         request.composeFiles().isEmpty()
             ? rules.composeFiles()
@@ -124,7 +148,8 @@ record PlanSources(
         files,
         request.projectName().or(rules::composeProject),
         rules.projectDir(),
-        Optional.empty());
+        Optional.empty(),
+        builtInDefault);
   }
 
   private static PlanSources fromProject(
@@ -148,7 +173,8 @@ record PlanSources(
         request.composeFiles().isEmpty() ? ImmutableList.of() : relativeTo(projectDir, request),
         request.projectName().or(() -> rules.flatMap(Rules::composeProject)),
         projectDir,
-        Optional.of(project));
+        Optional.of(project),
+        false);
   }
 
   /** The compose project's images, plus what the rules file declares; FROM edges of both. */

@@ -58,6 +58,17 @@ final class CommitSnapshot implements Snapshot {
   }
 
   @Override
+  public boolean isFolder(String folder) throws IOException {
+    String path = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+    if (path.isEmpty()) {
+      return true;
+    }
+    try (TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
+      return walk != null && (walk.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+    }
+  }
+
+  @Override
   public String label() {
     return label;
   }

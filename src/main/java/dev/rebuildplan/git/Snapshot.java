@@ -12,6 +12,9 @@ public interface Snapshot {
   /** Every file under a repository-relative folder ("" for all), sorted. */
   List<String> files(String folder) throws IOException;
 
+  /** Whether a repository-relative folder ("" for the top) holds anything in this state. */
+  boolean isFolder(String folder) throws IOException;
+
   /** How to name this state to the user: a short commit id, or "work tree". */
   String label();
 }

@@ -48,6 +48,12 @@ final class WorkTreeSnapshot implements Snapshot {
   }
 
   @Override
+  public boolean isFolder(String folder) {
+    Path path = top.resolve(folder).normalize();
+    return path.startsWith(top) && Files.isDirectory(path);
+  }
+
+  @Override
   public String label() {
     return "work tree";
   }

@@ -14,6 +14,7 @@ import dev.rebuildplan.core.RuleSet;
 import dev.rebuildplan.core.UnmatchedPolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,10 +57,20 @@ public final class RulesFile {
    */
   public static Optional<Rules> findConfigured(Optional<String> option, Path repoTop, Path workDir)
       throws RulesException {
+    return findConfigured(option, repoTop, workDir, RepoFiles.workTree(repoTop));
+  }
+
+  /**
+   * As {@link #findConfigured(Optional, Path, Path)}, reading {@code .rebuild-plan.yaml} and
+   * checking {@code root} in the given files (a revision's); a {@code --rules} file is read from
+   * disk.
+   */
+  public static Optional<Rules> findConfigured(
+      Optional<String> option, Path repoTop, Path workDir, RepoFiles files) throws RulesException {
     if (option.isPresent()) {
       Path file = workDir.resolve(option.get());
       if (Files.isRegularFile(file)) {
-        return Optional.of(load(file, repoTop, workDir));
+        return Optional.of(load(file, repoTop, workDir, files));
       }
       if (builtInExists(option.get())) {
         return Optional.of(loadBuiltIn(option.get(), repoTop, workDir));
@@ -71,8 +82,17 @@ public final class RulesFile {
               + " built in: "
               + DEFAULT_BUILT_IN);
     }
-    Path file = repoTop.resolve(DEFAULT_NAME);
-    return Files.isRegularFile(file) ? Optional.of(load(file, repoTop)) : Optional.empty();
+    Optional<String> text;
+    try {
+      text = files.read(DEFAULT_NAME);
+    } catch (IOException e) {
+      throw new RulesException(DEFAULT_NAME + ": cannot read: " + e.getMessage());
+    }
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    InputStream in = new java.io.ByteArrayInputStream(text.get().getBytes(StandardCharsets.UTF_8));
+    return Optional.of(parse(in, DEFAULT_NAME, false, repoTop, repoTop.toAbsolutePath(), files));
   }
 
   /** Loads a rules file; rule paths are relative to its folder, or to the {@code root} it sets. */
@@ -86,12 +106,17 @@ public final class RulesFile {
    * {@code root} it sets is relative to that folder.
    */
   public static Rules load(Path file, Path repoTop, Path workDir) throws RulesException {
+    return load(file, repoTop, workDir, RepoFiles.workTree(repoTop));
+  }
+
+  private static Rules load(Path file, Path repoTop, Path workDir, RepoFiles files)
+      throws RulesException {
     String display = display(file, repoTop);
     try (InputStream in = Files.newInputStream(file)) {
       Path folder = file.toAbsolutePath().normalize().getParent();
       Path top = repoTop.toAbsolutePath().normalize();
       Path base = folder.startsWith(top) ? folder : workDir.toAbsolutePath().normalize();
-      return parse(in, display, isJson(file), repoTop, base);
+      return parse(in, display, isJson(file), repoTop, base, files);
     } catch (NoSuchFileException e) {
       throw new RulesException(display + ": no such file");
     } catch (IOException e) {
@@ -105,7 +130,13 @@ public final class RulesFile {
       if (in == null) {
         throw new RulesException("no built-in rule set named '" + name + "'");
       }
-      return parse(in, name + " (built in)", false, repoTop, workDir.toAbsolutePath().normalize());
+      return parse(
+          in,
+          name + " (built in)",
+          false,
+          repoTop,
+          workDir.toAbsolutePath().normalize(),
+          RepoFiles.workTree(repoTop));
     } catch (IOException e) {
       throw new RulesException(name + " (built in): cannot read: " + e.getMessage());
     }
@@ -117,11 +148,12 @@ public final class RulesFile {
   }
 
   private static Rules parse(
-      InputStream in, String display, boolean json, Path repoTop, Path folder)
+      InputStream in, String display, boolean json, Path repoTop, Path folder, RepoFiles files)
       throws RulesException {
     RulesSpec spec = read(in, display, json);
     Path rootDir = resolveRoot(spec, display, repoTop, folder);
     String root = toRootPrefix(repoTop, rootDir);
+    checkRootExists(spec, display, root, files);
     ImageGraph graph = toGraph(spec, display);
     RuleSet ruleSet =
         new RuleSet(
@@ -151,6 +183,27 @@ public final class RulesFile {
       throw new RulesException(RulesErrors.describe(display, e));
     } catch (IOException e) {
       throw new RulesException(display + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** A root that names no folder would match nothing, silently: a typo must be an error. */
+  private static void checkRootExists(RulesSpec spec, String display, String root, RepoFiles files)
+      throws RulesException {
+    if (spec.root == null || spec.root.value() == null) {
+      return;
+    }
+    boolean exists;
+    try {
+      exists = files.isFolder(root);
+    } catch (IOException e) {
+      throw new RulesException(display + ": cannot check root: " + e.getMessage());
+    }
+    if (!exists) {
+      throw new RulesException(
+          at(display, spec.root)
+              + "root: '"
+              + spec.root.value()
+              + "' is not a folder of the repository; fix the name, relative to the rules file");
     }
   }
 

@@ -340,6 +340,36 @@ class PlanCommandTest {
     assertEquals("", result.err());
   }
 
+  @Test
+  void base_andHead_readTheRulesFileOfTheHeadNotOfTheCheckout() throws IOException {
+    repo.branch("feature")
+        .write(
+            ".rebuild-plan.yaml",
+            "images: {only-image: {}}\nrules: [{match: services/**, images: only-image}]\n")
+        .append("services/flash/src/index.ts", "//\n")
+        .commit("own rules");
+    repo.checkout("main");
+
+    Cli.Result result = plan("--base", "main", "--head", "feature");
+
+    assertEquals(List.of(List.of("only-image")), stages(result));
+  }
+
+  @Test
+  void since_builtInRulesMatchNothing_warnsThatTheFallbackWasUsed() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+
+    Cli.Result result =
+        new Cli().run("-C", repo.dir().resolve("services").toString(), "--since", "main");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(result.out().startsWith("Nothing to rebuild"), result.out());
+    assertTrue(
+        result.err().startsWith("warning: no compose file in ")
+            && result.err().contains("built-in augmentos-cloud rules"),
+        result.err());
+  }
+
   private static String referenceRulesBody() throws IOException {
     try (var in = PlanCommandTest.class.getResourceAsStream("/rules/augmentos-cloud.yaml")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

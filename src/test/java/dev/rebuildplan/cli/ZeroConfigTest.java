@@ -188,6 +188,49 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_composeProjectInSubfolder_foundFromTheTopThroughTheRulesRoot() throws IOException {
+    TestRepo nested = TestRepo.init(temp.resolve("nested"));
+    nested
+        .write(".rebuild-plan.yaml", "root: shop\nimages: {api: {}}\nrules: []\n")
+        .write("shop/compose.yaml", "services:\n  api:\n    build: .\n")
+        .write("shop/Dockerfile", "FROM alpine:3\nCOPY api ./api\n")
+        .write("shop/api/main.js", "1\n")
+        .commit("nested project")
+        .branch("feature")
+        .append("shop/api/main.js", "2\n")
+        .commit("api");
+
+    Cli.Result result =
+        new Cli().run("-C", nested.dir().toString(), "--format", "json", "--since", "main");
+
+    assertEquals(List.of(List.of("api")), stages(result));
+  }
+
+  @Test
+  void plan_composeFileGivenRelativeToMinusC_isFound() throws IOException {
+    repo.write(
+            "deploy/compose.prod.yaml",
+            "services:\n  api:\n    build: {context: .., dockerfile: docker/Dockerfile.api}\n")
+        .commit("prod compose")
+        .append("api/main.js", "2\n")
+        .commit("api");
+
+    Cli.Result result =
+        new Cli()
+            .run(
+                "-C",
+                repo.dir().resolve("deploy").toString(),
+                "-f",
+                "compose.prod.yaml",
+                "--format",
+                "json",
+                "--since",
+                "main");
+
+    assertEquals(List.of(List.of("api")), stages(result));
+  }
+
+  @Test
   void explain_pathCopiedByBase_showsTheCopyLineThenFromEdges() {
     Cli.Result result = new Cli().run("-C", repo.dir().toString(), "explain", "lib/util.js");
 

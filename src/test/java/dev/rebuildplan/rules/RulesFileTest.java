@@ -390,12 +390,27 @@ class RulesFileTest {
   @Test
   void load_rootSet_rulesRelativeToRoot() throws Exception {
     Path file = write("rules.yaml", IMAGES + "root: augmentos_cloud\n");
+    Files.createDirectories(repoTop.resolve("augmentos_cloud"));
 
     Rules rules = RulesFile.load(file, repoTop);
 
     assertEquals("augmentos_cloud/", rules.ruleSet().root());
     assertEquals(
         repoTop.resolve("augmentos_cloud").toAbsolutePath().normalize(), rules.projectDir());
+  }
+
+  @Test
+  void load_rootNamingNoFolder_failsWithLineAndProperty() throws Exception {
+    Path file = write("rules.yaml", IMAGES + "root: pakages-typo\n");
+
+    RulesException e = assertThrows(RulesException.class, () -> RulesFile.load(file, repoTop));
+
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "rules\\.yaml:\\d+:\\d+: root: 'pakages-typo' is not a folder of the"
+                    + " repository; fix the name, relative to the rules file"),
+        e.getMessage());
   }
 
   @Test
@@ -411,6 +426,7 @@ class RulesFileTest {
   @Test
   void load_fileInSubfolderWithRoot_rootRelativeToThatFolder() throws Exception {
     Path file = write("config/rules.yaml", IMAGES + "root: ../cloud/app\n");
+    Files.createDirectories(repoTop.resolve("cloud/app"));
 
     Rules rules = RulesFile.load(file, repoTop);
 
