@@ -23,7 +23,7 @@ final class ExitCode {
           + "  1    a build failed%n"
           + "  2    bad input: unknown revision, not a git repository, bad rules, bad flags%n"
           + "  3    internal error (a bug: please report it with --stacktrace output)%n"
-          + "  130  interrupted; later stages were not started%n";
+          + "  130  interrupted (143 for SIGTERM); later stages were not started%n";
 
   private ExitCode() {}
 }

@@ -55,7 +55,8 @@ final class ProjectOptions {
   Path workDir(Path startDir) throws UsageException {
     Path workDir = directory == null ? startDir : startDir.resolve(directory);
     if (!workDir.toFile().isDirectory()) {
-      throw new UsageException("-C " + directory + ": no such folder");
+      throw new UsageException(
+          "-C " + directory + (workDir.toFile().exists() ? ": not a folder" : ": no such folder"));
     }
     return workDir.toAbsolutePath().normalize();
   }

@@ -118,10 +118,10 @@ final class RebuildPlanCommand implements Callable<Integer> {
     }
     if (!extraFlags.isEmpty() && !buildOptions.build) {
       throw new UsageException(
-          "unexpected argument '"
+          "'"
               + extraFlags.get(0)
-              + "'; flags for docker"
-              + " compose build go after --, with --build");
+              + "' is for docker compose build, and nothing is built; add --build, or drop the"
+              + " flags after --");
     }
     return project.toRequest(
         startDir,

@@ -243,6 +243,25 @@ class PlanCommandTest {
   }
 
   @Test
+  void run_flagsAfterDoubleDashWithoutBuild_saysBuildIsMissing() {
+    Cli.Result result = plan("--since", "main", "--", "--no-cache");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(
+        "error: '--no-cache' is for docker compose build, and nothing is built; add --build, or"
+            + " drop the flags after --\n",
+        result.err());
+  }
+
+  @Test
+  void run_minusCNamingAFile_saysItIsNotAFolder() throws IOException {
+    Cli.Result result = new Cli().run("-C", repo.dir().resolve("package.json").toString());
+
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().endsWith("package.json: not a folder\n"), result.err());
+  }
+
+  @Test
   void help_listsExitCodes() {
     Cli.Result result = new Cli().run("--help");
 
