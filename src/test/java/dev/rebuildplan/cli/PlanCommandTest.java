@@ -255,7 +255,8 @@ class PlanCommandTest {
 
   @Test
   void run_minusCNamingAFile_saysItIsNotAFolder() throws IOException {
-    Cli.Result result = new Cli().run("-C", repo.dir().resolve("package.json").toString());
+    Cli.Result result =
+        new Cli().run("-C", repo.dir().resolve("package.json").toString(), "--since", "main");
 
     assertEquals(2, result.exitCode());
     assertTrue(result.err().endsWith("package.json: not a folder\n"), result.err());
