@@ -113,6 +113,18 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_imageNameOfABuiltServiceChanged_rebuildsIt() throws IOException {
+    repo.write("compose.yaml", COMPOSE.replace("image: shop-base:latest", "image: shop-base:2"))
+        .write("docker/Dockerfile.api", "FROM shop-base:2\nCOPY api ./api\n")
+        .commit("base 2");
+
+    Cli.Result result = plan();
+
+    // web still says FROM shop-base (:latest), which no service builds any more.
+    assertEquals(List.of(List.of("base"), List.of("api")), stages(result));
+  }
+
+  @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
     String compose =
         COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
