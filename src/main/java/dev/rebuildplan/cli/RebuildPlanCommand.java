@@ -116,6 +116,14 @@ final class RebuildPlanCommand implements Callable<Integer> {
           "nothing to compare; pass --since REF (e.g. --since main),"
               + " --base REV [--head REV], or --uncommitted");
     }
+    if (uncommitted && !"HEAD".equals(head)) {
+      throw new UsageException(
+          "--uncommitted counts the work tree, which sits on HEAD, not on "
+              + head
+              + "; drop --head, or check "
+              + head
+              + " out first");
+    }
     if (!extraFlags.isEmpty() && !buildOptions.build) {
       throw new UsageException(
           "'"

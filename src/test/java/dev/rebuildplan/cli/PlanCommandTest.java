@@ -263,6 +263,14 @@ class PlanCommandTest {
   }
 
   @Test
+  void run_uncommittedWithAnotherHead_exitsTwo() {
+    Cli.Result result = plan("--since", "main", "--uncommitted", "--head", "main");
+
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().startsWith("error: --uncommitted counts the work tree"), result.err());
+  }
+
+  @Test
   void help_listsExitCodes() {
     Cli.Result result = new Cli().run("--help");
 
