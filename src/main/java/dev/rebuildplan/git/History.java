@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.io.IOException;
 import java.util.Optional;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -65,6 +66,8 @@ public final class History {
             "the merge base of '" + base + "' and '" + head + "' is not in this shallow clone");
       }
       return Optional.empty();
+    } catch (IncorrectObjectTypeException e) {
+      return Optional.empty(); // a tree or blob is no missing history: the diff reports it
     } catch (IOException e) {
       throw new GitException(
           "cannot read the history of " + repository.getDirectory() + ": " + e.getMessage(), e);

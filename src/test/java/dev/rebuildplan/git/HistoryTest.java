@@ -85,4 +85,16 @@ class HistoryTest {
         gap(repo, ABSENT_SHA));
     assertEquals(Optional.empty(), gap(repo, "mian"));
   }
+
+  // Regression test for QA: a tree made gap fail with "cannot read the history...".
+  @Test
+  void gap_baseOrHeadNamesATree_isNoGap() throws Exception {
+    TestRepo clone = shallowClone();
+
+    assertEquals(Optional.empty(), gap(clone, "HEAD^{tree}"));
+    try (Repository repository =
+        FileRepositoryBuilder.create(clone.dir().resolve(".git").toFile())) {
+      assertEquals(Optional.empty(), History.gap(repository, "HEAD", "HEAD^{tree}", true));
+    }
+  }
 }
