@@ -1,8 +1,13 @@
 package dev.rebuildplan.ci;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Ascii;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -81,16 +86,34 @@ public final class CiPlatform {
           "GITHUB_EVENT_PATH is not set, so the pushed range is unknown; pass"
               + " --since REF or --base REV");
     }
+    String file = "the GitHub event file " + path + " (GITHUB_EVENT_PATH)";
+    String fix = "; pass --since REF or --base REV";
     try {
-      return MAPPER.readTree(Path.of(path).toFile());
+      return MAPPER.readTree(Files.readString(Path.of(path)));
+    } catch (NoSuchFileException e) {
+      throw new CiException(file + " does not exist" + fix);
+    } catch (JsonProcessingException e) {
+      throw new CiException(file + " is not valid JSON" + where(e) + fix);
     } catch (IOException e) {
-      throw new CiException(
-          "cannot read the GitHub event file "
-              + path
-              + " (GITHUB_EVENT_PATH): "
-              + e.getMessage()
-              + "; pass --since REF or --base REV");
+      throw new CiException("cannot read " + file + ": " + e.getMessage() + fix);
     }
+  }
+
+  /**
+   * Returns " at line L, column C (reason)" for a parse error, without Jackson's source excerpt,
+   * which spans lines; the reason is the message up to its first colon.
+   */
+  private static String where(JsonProcessingException e) {
+    String reason = e.getOriginalMessage().split("[:\\n]", 2)[0].strip();
+    String lowered =
+        reason.isEmpty()
+            ? ""
+            : " (" + Ascii.toLowerCase(reason.substring(0, 1)) + reason.substring(1) + ")";
+    JsonLocation location = e.getLocation();
+    if (location == null || location.getLineNr() <= 0) {
+      return lowered;
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr() + lowered;
   }
 
   private static CiBase gitlab(Map<String, String> env) throws CiException {

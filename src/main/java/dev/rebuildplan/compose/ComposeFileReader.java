@@ -16,6 +16,9 @@ import java.util.Optional;
 final class ComposeFileReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** Set on a service that uses the unsupported {@code extends}, whose problem is reported. */
+  static final String EXTENDS_MARKER = "x-rebuild-plan-extends";
+
   private final YamlDocument document;
   private final Interpolator interpolator;
   private final List<ComposeProblem> problems;
@@ -52,7 +55,8 @@ final class ComposeFileReader {
       readScalar("/name", name, "name").ifPresent(text -> model.put("name", text));
     }
     // TODO: follow the top-level include and each service's extends, which can bring a build
-    // section from another file; today such a service looks like a stock image or lacks keys.
+    // section from another file; until then both stop the plan rather than shrink it silently.
+    rejectInclude(root.path("include"));
     model.set("services", readServices(root.path("services")));
     return model;
   }
@@ -81,8 +85,28 @@ final class ComposeFileReader {
     return result;
   }
 
+  private void rejectInclude(JsonNode include) {
+    if (include.isMissingNode() || include.isNull() || include.isEmpty() && include.isArray()) {
+      return;
+    }
+    String pointer = include.isArray() ? "/include/0" : "/include";
+    problem(
+        pointer,
+        "include is not supported, so the included services would be missed;"
+            + " list each file with -f instead");
+  }
+
   private ObjectNode readService(String pointer, JsonNode service) {
     ObjectNode result = NODES.objectNode();
+    if (service.has("extends")) {
+      problem(
+          YamlDocument.child(pointer, "extends"),
+          "extends is not supported, so service "
+              + serviceName(pointer)
+              + " would miss what it inherits; copy the inherited keys into the service");
+      // NOTE: ServiceResolver reads this marker to skip its "neither an image nor a build".
+      result.put(EXTENDS_MARKER, true);
+    }
     JsonNode image = service.path("image");
     if (!image.isMissingNode()) {
       readScalar(YamlDocument.child(pointer, "image"), image, "image")
@@ -99,6 +123,10 @@ final class ComposeFileReader {
           .ifPresent(node -> result.set("build", node));
     }
     return result;
+  }
+
+  private static String serviceName(String pointer) {
+    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
   }
 
   private JsonNode readProfiles(String pointer, JsonNode profiles) {

@@ -39,16 +39,16 @@ public record ComposeProject(
   }
 
   /**
-   * Returns the built service whose image a Dockerfile's {@code FROM} names, comparing with an
-   * implied {@code :latest} tag. A registry-qualified reference such as {@code
-   * docker.io/library/NAME} names a pulled image, so it matches only an identically spelled image.
+   * Returns the built service whose image a Dockerfile's {@code FROM} names, comparing both
+   * normalized as Docker does, so {@code x}, {@code x:latest} and {@code docker.io/library/x} are
+   * one image.
    */
   public Optional<ComposeService> serviceBuildingImage(String fromReference) {
     // TODO: report two built services naming the same image; the first one wins silently here.
-    String wanted = ImageReference.withDefaultTag(fromReference);
+    String wanted = ImageReference.normalize(fromReference);
     return services.values().stream()
         .filter(ComposeService::isBuilt)
-        .filter(service -> ImageReference.withDefaultTag(service.image()).equals(wanted))
+        .filter(service -> ImageReference.normalize(service.image()).equals(wanted))
         .findFirst();
   }
 }

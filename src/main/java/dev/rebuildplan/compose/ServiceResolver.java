@@ -49,7 +49,8 @@ final class ServiceResolver {
             ? Optional.of(toBuildSpec(name, service.get("build")))
             : Optional.empty();
     String image = service.path("image").asText("");
-    if (image.isEmpty() && build.isEmpty()) {
+    boolean extendsReported = service.has(ComposeFileReader.EXTENDS_MARKER);
+    if (image.isEmpty() && build.isEmpty() && !extendsReported) {
       problems.add(
           ComposeProblem.inFile(
               firstFile, "service " + name + " has neither an image nor a build"));

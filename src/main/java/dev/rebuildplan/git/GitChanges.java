@@ -15,6 +15,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -202,9 +203,17 @@ public final class GitChanges implements AutoCloseable {
     ObjectId id;
     try {
       id = repository.resolve(revision + "^{commit}");
-    } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
+    } catch (RevisionSyntaxException e) {
       throw new GitException(
           "'" + revision + "' is not a valid revision; pass a branch, tag or commit");
+    } catch (IncorrectObjectTypeException e) {
+      throw new GitException(
+          "'"
+              + revision
+              + "' names "
+              + objectKind(revision)
+              + ", not a commit;"
+              + " pass a branch, tag or commit");
     } catch (IOException e) {
       throw new GitException("cannot resolve '" + revision + "': " + e.getMessage(), e);
     }
@@ -232,6 +241,17 @@ public final class GitChanges implements AutoCloseable {
               + " or fetch full history (git fetch --unshallow)");
     } catch (IOException e) {
       throw new GitException("cannot read commit '" + revision + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns "a tree (abc1234)" or the like for a revision that names no commit. */
+  private String objectKind(String revision) throws GitException {
+    try {
+      ObjectId id = repository.resolve(revision);
+      String type = Constants.typeString(repository.open(id).getType());
+      return (type.startsWith("a") ? "an " : "a ") + type + " (" + id.abbreviate(7).name() + ")";
+    } catch (IOException | RuntimeException e) {
+      return "something other than a commit";
     }
   }
 

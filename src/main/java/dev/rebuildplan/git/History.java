@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.io.IOException;
 import java.util.Optional;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -31,12 +32,14 @@ public final class History {
    * Why this clone cannot diff {@code base} against {@code head}, if it cannot:
    *
    * <ul>
-   *   <li>a shallow clone: the base is not in it, or (with {@code needsMergeBase}) their merge base
-   *       is not;
+   *   <li>a shallow clone: the base is a full SHA that is not in it, or a name that resolves but
+   *       walks past the shallow boundary ({@code HEAD~3}), or (with {@code needsMergeBase}) their
+   *       merge base is not in it;
    *   <li>a complete clone: the base is a full SHA that is not in it (a force-pushed-away commit).
    * </ul>
    *
-   * Empty otherwise: a misspelt name is left to the diff's own "unknown revision" error.
+   * Empty otherwise: a name that does not resolve at all, even in a shallow clone, is left to the
+   * diff's own "unknown revision" error, since fetching history cannot make a typo resolve.
    */
   public static Optional<String> gap(
       Repository repository, String base, String head, boolean needsMergeBase) throws GitException {
@@ -44,10 +47,10 @@ public final class History {
     try (RevWalk walk = new RevWalk(repository)) {
       Optional<RevCommit> baseCommit = commit(repository, walk, base);
       if (baseCommit.isEmpty()) {
-        if (shallow) {
+        if (shallow && (isFullSha(base) || walksPastAResolvingName(repository, walk, base))) {
           return Optional.of("the base '" + base + "' is not in this shallow clone");
         }
-        return base.matches("[0-9a-f]{40}|[0-9a-f]{64}")
+        return isFullSha(base)
             ? Optional.of("the base commit " + base + " is not in this repository")
             : Optional.empty();
       }
@@ -63,10 +66,32 @@ public final class History {
             "the merge base of '" + base + "' and '" + head + "' is not in this shallow clone");
       }
       return Optional.empty();
+    } catch (IncorrectObjectTypeException e) {
+      return Optional.empty(); // a tree or blob is no missing history: the diff reports it
     } catch (IOException e) {
       throw new GitException(
           "cannot read the history of " + repository.getDirectory() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isFullSha(String revision) {
+    return revision.matches("[0-9a-f]{40}|[0-9a-f]{64}");
+  }
+
+  /** Whether {@code revision} is {@code NAME~n}, {@code NAME^...} with NAME a commit here. */
+  private static boolean walksPastAResolvingName(
+      Repository repository, RevWalk walk, String revision) throws IOException {
+    int operator = indexOfAny(revision, "~^");
+    return operator > 0 && commit(repository, walk, revision.substring(0, operator)).isPresent();
+  }
+
+  private static int indexOfAny(String text, String characters) {
+    for (int index = 0; index < text.length(); index++) {
+      if (characters.indexOf(text.charAt(index)) >= 0) {
+        return index;
+      }
+    }
+    return -1;
   }
 
   /** Whether the revision names a commit that is in this repository. */

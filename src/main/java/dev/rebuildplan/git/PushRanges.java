@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -34,20 +35,30 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  */
 public final class PushRanges {
   private static final String NO_COMMIT = "0".repeat(40);
+  private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{40}");
+  private static final String INPUT_FORMAT =
+      "git gives '<local ref> <local sha> <remote ref> <remote sha>'";
 
   /** One line of git's pre-push input. */
   public record RefUpdate(String localRef, String localSha, String remoteRef, String remoteSha) {
     /**
-     * @throws GitException when the line is not four fields
+     * @throws GitException when the line is not four fields, or a sha is not 40 hex digits
      */
     public static RefUpdate parse(String line) throws GitException {
       String[] fields = line.strip().split("\\s+");
       if (fields.length != 4) {
-        throw new GitException(
-            "unexpected pre-push input line '"
-                + line
-                + "'; git gives"
-                + " '<local ref> <local sha> <remote ref> <remote sha>'");
+        throw new GitException("unexpected pre-push input line '" + line + "'; " + INPUT_FORMAT);
+      }
+      for (String sha : List.of(fields[1], fields[3])) {
+        if (!SHA.matcher(sha).matches()) {
+          throw new GitException(
+              "unexpected pre-push input line '"
+                  + line
+                  + "': '"
+                  + sha
+                  + "' is not a 40-digit hex sha; "
+                  + INPUT_FORMAT);
+        }
       }
       return new RefUpdate(fields[0], fields[1], fields[2], fields[3]);
     }
@@ -101,6 +112,7 @@ public final class PushRanges {
         notices.accept("pre-push: " + update.remoteRef() + " is deleted: nothing to build for it");
         continue;
       }
+      requirePushedCommit(update);
       String base = baseOf(update);
       ChangeSet changes = git.since(base, update.localSha());
       first = first == null ? changes : first;
@@ -121,6 +133,18 @@ public final class PushRanges {
             ImmutableList.copyOf(mergeBases),
             false,
             ImmutableSortedSet.copyOf(paths)));
+  }
+
+  private void requirePushedCommit(RefUpdate update) throws GitException {
+    if (!isHere(update.localSha())) {
+      throw new GitException(
+          "pre-push: the pushed commit "
+              + update.localSha()
+              + " ("
+              + update.localRef()
+              + ") is not in this repository; run rebuild-plan pre-push in the repository that"
+              + " pushes, as git's pre-push hook does");
+    }
   }
 
   private String baseOf(RefUpdate update) throws GitException {

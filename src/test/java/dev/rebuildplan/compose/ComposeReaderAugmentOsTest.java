@@ -82,11 +82,23 @@ class ComposeReaderAugmentOsTest {
         ComposeReader.read(AugmentOsFixture.files(AugmentOsFixture.COMPOSE), IN_FOLDER);
 
     assertEquals(Optional.empty(), project.serviceBuildingImage("augmentos-cloud-base:v2"));
-    assertEquals(
-        Optional.empty(),
-        project.serviceBuildingImage("docker.io/library/augmentos-cloud-base:latest"));
     assertEquals(Optional.empty(), project.serviceBuildingImage("mongo:7.0"));
     assertEquals(Optional.empty(), project.serviceBuildingImage("node:20"));
+  }
+
+  // Regression test for QA: a registry-qualified FROM missed the service building that image.
+  @Test
+  void serviceBuildingImage_qualifiedReference_findsTheBaseService() {
+    ComposeProject project =
+        ComposeReader.read(AugmentOsFixture.files(AugmentOsFixture.COMPOSE), IN_FOLDER);
+
+    Optional<ComposeService> qualified =
+        project.serviceBuildingImage("docker.io/library/augmentos-cloud-base:latest");
+    Optional<ComposeService> index =
+        project.serviceBuildingImage("index.docker.io/library/augmentos-cloud-base");
+
+    assertEquals("augmentos-cloud-base", qualified.get().name());
+    assertEquals("augmentos-cloud-base", index.get().name());
   }
 
   @Test

@@ -317,4 +317,17 @@ class ComposeReaderTest {
     assertTrue(project.service("b").get().isEnabled(ImmutableSet.of("debug")));
     assertTrue(project.service("b").get().isEnabled(ImmutableSet.of("*")));
   }
+
+  // Regression test for QA: the reverse, a qualified image: and a short FROM.
+  @Test
+  void serviceBuildingImage_qualifiedImageShortFrom_findsTheService() {
+    String compose = "services:\n  base:\n    image: docker.io/myorg/base:1.0\n    build: .\n";
+    ComposeProject project =
+        ComposeReader.read(
+            new InMemoryFiles().with("app/compose.yaml", compose),
+            ComposeInvocation.inFolder("app"));
+
+    assertEquals("base", project.serviceBuildingImage("myorg/base:1.0").get().name());
+    assertEquals(Optional.empty(), project.serviceBuildingImage("ghcr.io/myorg/base:1.0"));
+  }
 }

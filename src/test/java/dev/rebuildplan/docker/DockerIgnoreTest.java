@@ -165,4 +165,12 @@ class DockerIgnoreTest {
 
     assertEquals(ImmutableList.of(specific, ".dockerignore"), candidates);
   }
+
+  // Guards the QA report that names holding a newline never matched: wildcards match it here.
+  @Test
+  void isIgnored_nameWithNewline_matchesWildcards() {
+    assertTrue(DockerIgnore.parse("**/*.log\n").isIgnored("a\nb/c\nd.log"));
+    assertTrue(DockerIgnore.parse("a?b\n").isIgnored("a\nb"));
+    assertTrue(DockerIgnore.parse("a*\n").isIgnored("a\nb/x"));
+  }
 }

@@ -167,4 +167,36 @@ class GitChangesTest {
 
     assertTrue(e.getMessage().endsWith("pass -C <folder of a repository>"), e.getMessage());
   }
+
+  // Regression test for QA: a tree gave "cannot read the history...: Object ... is not a commit."
+  @Test
+  void since_baseNamesATree_saysSoInOneLine() throws Exception {
+    TestRepo repo = repoWithBase().branch("feature").write("c.txt", "c\n").commit("c");
+    String tree = repo.sha("main^{tree}");
+
+    GitException error = assertThrows(GitException.class, () -> since(repo, "main^{tree}"));
+
+    assertEquals(
+        "'main^{tree}' names a tree ("
+            + tree.substring(0, 7)
+            + "), not a commit; pass a branch, tag or commit",
+        error.getMessage());
+  }
+
+  @Test
+  void since_headNamesATree_saysSoInOneLine() throws Exception {
+    TestRepo repo = repoWithBase();
+    String tree = repo.sha("HEAD^{tree}");
+
+    GitException error;
+    try (GitChanges git = GitChanges.open(repo.dir())) {
+      error = assertThrows(GitException.class, () -> git.since("main", "HEAD^{tree}"));
+    }
+
+    assertEquals(
+        "'HEAD^{tree}' names a tree ("
+            + tree.substring(0, 7)
+            + "), not a commit; pass a branch, tag or commit",
+        error.getMessage());
+  }
 }
