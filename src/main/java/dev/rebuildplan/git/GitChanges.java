@@ -224,9 +224,8 @@ public final class GitChanges implements AutoCloseable {
       throw new GitException(
           "unknown revision '"
               + revision
-              + "'; check the name (git branch -a), or fetch it"
-              + " (git fetch origin "
-              + revision
+              + "'; check the name (git branch -a), or fetch it ("
+              + fetchCommand(revision)
               + ")");
     }
     try {
@@ -253,6 +252,15 @@ public final class GitChanges implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return "something other than a commit";
     }
+  }
+
+  /** How to fetch a missing name: {@code origin/main} from origin, anything else as a ref. */
+  private String fetchCommand(String revision) {
+    int slash = revision.indexOf('/');
+    if (slash > 0 && repository.getRemoteNames().contains(revision.substring(0, slash))) {
+      return "git fetch " + revision.substring(0, slash) + " " + revision.substring(slash + 1);
+    }
+    return "git fetch origin " + revision;
   }
 
   private List<RevCommit> mergeBases(

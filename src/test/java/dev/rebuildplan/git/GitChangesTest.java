@@ -142,6 +142,16 @@ class GitChangesTest {
   }
 
   @Test
+  void since_unknownRemoteTrackingName_suggestsFetchingFromThatRemote() throws Exception {
+    TestRepo repo = repoWithBase();
+    repo.git("remote", "add", "upstream", repo.dir().toUri().toString());
+
+    GitException e = assertThrows(GitException.class, () -> since(repo, "upstream/nope"));
+
+    assertTrue(e.getMessage().endsWith("(git fetch upstream nope)"), e.getMessage());
+  }
+
+  @Test
   void since_allZerosSha_isAnError() throws Exception {
     TestRepo repo = repoWithBase();
 
