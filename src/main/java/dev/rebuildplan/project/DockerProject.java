@@ -40,6 +40,17 @@ public record DockerProject(
       }
       service.dockerfile().ifPresent(file -> rules.add(exact(file, image, "its Dockerfile")));
       service.ignoreFile().ifPresent(file -> rules.add(exact(file, image, "its ignore file")));
+      service
+          .additionalContexts()
+          .forEach(
+              (name, folder) ->
+                  rules.add(
+                      new PathRule(
+                          underFolder(folder),
+                          image,
+                          PathRule.Source.DOCKERFILE,
+                          "additional context " + name + " (" + folder + ")",
+                          PathRule.PathFilter.NONE)));
     }
     return new RuleSet("", rules.build(), ImmutableList.of(), UnmatchedPolicy.IGNORE);
   }

@@ -184,7 +184,6 @@ public final class DockerProjectReader {
     } else {
       copies.addAll(copiesOf(service, build, parsed.get()));
     }
-    // TODO: files of local additional_contexts folders are not counted as inputs yet.
     Optional<String> ignoreFile = Optional.empty();
     DockerIgnore ignore = DockerIgnore.empty();
     for (String candidate : List.of(dockerfileName + ".dockerignore", prefix + ".dockerignore")) {
@@ -197,7 +196,35 @@ public final class DockerProjectReader {
       }
     }
     return new ServiceInputs(
-        service, prefix, build.dockerfilePath(), ignoreFile, ImmutableList.copyOf(copies), ignore);
+        service,
+        prefix,
+        build.dockerfilePath(),
+        ignoreFile,
+        ImmutableList.copyOf(copies),
+        ignore,
+        localContexts(build));
+  }
+
+  /**
+   * The additional contexts that are folders of the repository, by name. Whatever the Dockerfile
+   * takes from one counts; every file in it is counted, which is safe if coarse.
+   */
+  private static ImmutableMap<String, String> localContexts(BuildSpec build) {
+    ImmutableMap.Builder<String, String> folders = ImmutableMap.builder();
+    build
+        .additionalContexts()
+        .forEach(
+            (name, value) -> {
+              boolean local =
+                  !value.contains("://")
+                      && !value.startsWith("service:")
+                      && !value.startsWith("..")
+                      && !value.startsWith("/");
+              if (local) {
+                folders.put(name, value.equals(".") ? "" : value + "/");
+              }
+            });
+    return folders.buildOrThrow();
   }
 
   private List<ServiceInputs.CopiedSource> copiesOf(

@@ -77,7 +77,8 @@ public final class RulesCheck {
     if (inputs.ignoreFile().filter(file::equals).isPresent()) {
       return Optional.of("its ignore file");
     }
-    return inputs.copiedBy(file).map(ServiceInputs.CopiedSource::describe);
+    Optional<String> copied = inputs.copiedBy(file).map(ServiceInputs.CopiedSource::describe);
+    return copied.isPresent() ? copied : inputs.additionalContextOf(file);
   }
 
   private static List<Finding> overBuilding(

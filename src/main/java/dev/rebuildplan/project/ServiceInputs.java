@@ -1,6 +1,7 @@
 package dev.rebuildplan.project;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.rebuildplan.core.PathRule;
 import dev.rebuildplan.docker.CopySource;
 import dev.rebuildplan.docker.DockerIgnore;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param ignoreFile the repository-relative ignore file in force, if any
  * @param copies the context sources the built stages copy, each with where it is written
  * @param ignore the ignore rules in force
+ * @param additionalContexts local additional build contexts by name, each a repository-relative
+ *     folder ending in '/': every file in one counts as an input
  */
 public record ServiceInputs(
     String service,
@@ -22,7 +25,8 @@ public record ServiceInputs(
     Optional<String> dockerfile,
     Optional<String> ignoreFile,
     ImmutableList<CopiedSource> copies,
-    DockerIgnore ignore) {
+    DockerIgnore ignore,
+    ImmutableMap<String, String> additionalContexts) {
 
   /** One COPY/ADD source of a built stage, and where it is written ("Dockerfile.cloud:12"). */
   public record CopiedSource(CopySource source, String instruction, String location) {
@@ -46,6 +50,14 @@ public record ServiceInputs(
       return Optional.empty();
     }
     return copies.stream().filter(copy -> copy.source().matches(relative)).findFirst();
+  }
+
+  /** The local additional context a repository-relative path lies in, described, if any. */
+  public Optional<String> additionalContextOf(String path) {
+    return additionalContexts.entrySet().stream()
+        .filter(context -> path.startsWith(context.getValue()))
+        .map(context -> "additional context " + context.getKey() + " (" + context.getValue() + ")")
+        .findFirst();
   }
 
   /** The path filter of a derived rule for one copy: what the copy does not take in. */

@@ -125,6 +125,25 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_fileOfALocalAdditionalContext_rebuildsTheImageUsingIt() throws IOException {
+    repo.write(
+            "compose.yaml",
+            COMPOSE.replace(
+                "context: web\n", "context: web\n      additional_contexts: {assets: ./assets}\n"))
+        .write("web/Dockerfile", "FROM shop-base AS build\nCOPY . .\nCOPY --from=assets . /a\n")
+        .write("assets/logo.svg", "<svg/>\n")
+        .commit("assets context");
+    repo.branch("assets-change").append("assets/logo.svg", "<!-- 2 -->\n").commit("logo");
+
+    Cli.Result result = plan("--base", "feature", "--head", "assets-change");
+
+    assertEquals(List.of(List.of("web")), stages(result));
+    assertEquals(
+        "additional context assets (assets/)",
+        json(result).get("images").get("web").get("reasons").get(0).get("rule").asText());
+  }
+
+  @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
     String compose =
         COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
