@@ -53,6 +53,9 @@ public final class CopySource {
 
   /** Whether a context-relative, '/'-separated path is this source or lies under it. */
   public boolean matches(String path) {
+    if (isWholeContext()) {
+      return true;
+    }
     String cleaned = GoPath.withinContext(path);
     if (cleaned.isEmpty()) {
       return isWholeContext();

@@ -92,6 +92,9 @@ public final class DockerIgnore {
 
   /** Whether a context-relative, '/'-separated path is left out of the build context. */
   public boolean isIgnored(String relativePath) {
+    if (rules.isEmpty()) {
+      return false;
+    }
     String path = GoPath.withinContext(relativePath);
     if (path.isEmpty()) {
       return false;

@@ -39,6 +39,24 @@ final class GoPath {
    * {@code ./x} all become {@code x}, and the root itself becomes {@code ""}.
    */
   static String withinContext(String path) {
-    return clean("/" + path).substring(1);
+    // Paths from git are already clean; this check keeps 100,000 of them from being rebuilt.
+    return isCleanRelative(path) ? path : clean("/" + path).substring(1);
+  }
+
+  /** Whether a path has no empty, "." or ".." segment, so cleaning it changes nothing. */
+  private static boolean isCleanRelative(String path) {
+    int start = 0;
+    while (start <= path.length()) {
+      int slash = path.indexOf('/', start);
+      int end = slash < 0 ? path.length() : slash;
+      int length = end - start;
+      if (length == 0
+          || (length == 1 && path.charAt(start) == '.')
+          || (length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return true;
   }
 }

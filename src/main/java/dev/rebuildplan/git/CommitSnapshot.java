@@ -3,21 +3,42 @@ package dev.rebuildplan.git;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
-/** The files of one commit, read from the object database; the work tree plays no part. */
+/**
+ * The files of one commit, read from the object database; the work tree plays no part.
+ *
+ * <p>Each folder's tree is parsed once and kept: a compose project of 300 services reads about 900
+ * files and ignore files from the same few folders (bench/README.md).
+ */
 final class CommitSnapshot implements Snapshot {
   private final Repository repository;
   private final RevTree tree;
   private final String label;
+  private final Map<String, Map<String, Entry>> folders = new HashMap<>();
+
+  /** One entry of a tree: its raw mode and object id. */
+  private record Entry(int mode, ObjectId id) {
+    boolean isFile() {
+      return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+    }
+
+    boolean isTree() {
+      return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+    }
+  }
 
   CommitSnapshot(Repository repository, ObjectId commit) throws IOException {
     this.repository = repository;
@@ -32,13 +53,48 @@ final class CommitSnapshot implements Snapshot {
     if (path.isEmpty()) {
       return Optional.empty();
     }
-    try (TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
-      if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+    try (ObjectReader reader = repository.newObjectReader()) {
+      int slash = path.lastIndexOf('/');
+      Map<String, Entry> folder = folder(reader, slash < 0 ? "" : path.substring(0, slash));
+      Entry entry = folder.get(path.substring(slash + 1));
+      if (entry == null || !entry.isFile()) {
         return Optional.empty();
       }
-      byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
+      byte[] bytes = reader.open(entry.id()).getBytes();
       return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
+  }
+
+  /** The entries of a folder by name; empty when there is no such folder. */
+  private synchronized Map<String, Entry> folder(ObjectReader reader, String folder)
+      throws IOException {
+    Map<String, Entry> entries = folders.get(folder);
+    if (entries != null) {
+      return entries;
+    }
+    if (folder.isEmpty()) {
+      entries = entries(reader, tree);
+    } else {
+      int slash = folder.lastIndexOf('/');
+      Map<String, Entry> parent = folder(reader, slash < 0 ? "" : folder.substring(0, slash));
+      Entry entry = parent.get(folder.substring(slash + 1));
+      entries = entry != null && entry.isTree() ? entries(reader, entry.id()) : Map.of();
+    }
+    folders.put(folder, entries);
+    return entries;
+  }
+
+  private static Map<String, Entry> entries(ObjectReader reader, ObjectId treeId)
+      throws IOException {
+    Map<String, Entry> entries = new HashMap<>();
+    for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, treeId);
+        !parser.eof();
+        parser.next()) {
+      entries.put(
+          parser.getEntryPathString(),
+          new Entry(parser.getEntryRawMode(), parser.getEntryObjectId()));
+    }
+    return entries;
   }
 
   @Override

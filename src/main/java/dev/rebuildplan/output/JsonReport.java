@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.rebuildplan.core.PathRule;
 import dev.rebuildplan.core.PlannedImage;
 import dev.rebuildplan.core.Reason;
 import dev.rebuildplan.git.ChangeSet;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /** Writes a plan as JSON, in the schema documented in README.md ("JSON output"). */
@@ -25,8 +26,13 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** Writes the plan as it goes, without a tree: 100,000 changed paths are two long arrays. */
   public static void write(PlanReport report, Writer out) throws IOException {
-    writeTree(toJson(report), out);
+    try (JsonGenerator json = MAPPER.writer().createGenerator(out)) {
+      write(report, json);
+    }
+    out.write(System.lineSeparator());
+    out.flush();
   }
 
   /** Writes a JSON tree, indented, and a line end; leaves the writer open. */
@@ -36,57 +42,82 @@ public final class JsonReport {
     out.flush();
   }
 
-  static ObjectNode toJson(PlanReport report) {
-    ObjectNode root = MAPPER.createObjectNode();
+  private static void write(PlanReport report, JsonGenerator json) throws IOException {
     ChangeSet changes = report.changes();
-    root.put("schemaVersion", SCHEMA_VERSION);
-    ObjectNode base = root.putObject("base");
-    base.put("ref", changes.base().orElse(null));
-    base.put("commit", changes.baseCommit().orElse(null));
-    strings(root.putArray("mergeBases"), changes.mergeBases());
-    ObjectNode head = root.putObject("head");
-    head.put("ref", changes.head());
-    head.put("commit", changes.headCommit());
-    root.put("uncommitted", changes.uncommitted());
-    root.put("rules", report.rulesSource());
-    strings(root.putArray("changedPaths"), changes.paths());
-    ArrayNode stages = root.putArray("stages");
-    report.plan().stages().forEach(stage -> strings(stages.addArray(), stage));
-    ObjectNode images = root.putObject("images");
-    report.plan().images().values().forEach(image -> images.set(image.name(), toJson(image)));
-    strings(root.putArray("removed"), report.removed());
-    strings(root.putArray("unmatchedPaths"), report.plan().unmatchedPaths());
-    strings(root.putArray("warnings"), report.plan().warnings());
-    ArrayNode commands = root.putArray("commands");
-    report.commands().forEach(command -> strings(commands.addArray(), command));
-    return root;
+    json.writeStartObject();
+    json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    json.writeObjectFieldStart("base");
+    json.writeStringField("ref", changes.base().orElse(null));
+    json.writeStringField("commit", changes.baseCommit().orElse(null));
+    json.writeEndObject();
+    strings(json, "mergeBases", changes.mergeBases());
+    json.writeObjectFieldStart("head");
+    json.writeStringField("ref", changes.head());
+    json.writeStringField("commit", changes.headCommit());
+    json.writeEndObject();
+    json.writeBooleanField("uncommitted", changes.uncommitted());
+    json.writeStringField("rules", report.rulesSource());
+    strings(json, "changedPaths", changes.paths());
+    lists(json, "stages", report.plan().stages());
+    json.writeObjectFieldStart("images");
+    for (PlannedImage image : report.plan().images().values()) {
+      json.writeFieldName(image.name());
+      write(image, json);
+    }
+    json.writeEndObject();
+    strings(json, "removed", report.removed());
+    strings(json, "unmatchedPaths", report.plan().unmatchedPaths());
+    strings(json, "warnings", report.plan().warnings());
+    lists(json, "commands", report.commands());
+    json.writeEndObject();
   }
 
+  /** One planned image as a tree, for reports that put it in one (explain). */
   static ObjectNode toJson(PlannedImage image) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("stage", image.stage());
-    ArrayNode sources = node.putArray("sources");
-    image.reasons().stream().map(JsonReport::sourceOf).distinct().sorted().forEach(sources::add);
-    ArrayNode reasons = node.putArray("reasons");
-    for (Reason reason : image.reasons()) {
-      ObjectNode entry = reasons.addObject();
-      if (reason instanceof Reason.PathMatch match) {
-        entry.put("type", "path");
-        entry.put("path", match.path());
-        entry.put("rule", match.rule());
-        entry.put("source", sourceName(match.source()));
-      } else if (reason instanceof Reason.BuiltFrom from) {
-        entry.put("type", "from");
-        entry.put("image", from.parent());
-      } else if (reason instanceof Reason.Unmatched unmatched) {
-        entry.put("type", "unmatched");
-        entry.put("path", unmatched.path());
-      } else if (reason instanceof Reason.Definition definition) {
-        entry.put("type", "definition");
-        entry.put("detail", definition.detail());
-      }
+    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+      write(image, buffer);
+      return MAPPER.readTree(buffer.asParser());
+    } catch (IOException e) {
+      // A token buffer performs no I/O, so this is a bug.
+      throw new UncheckedIOException(e);
     }
-    return node;
+  }
+
+  private static void write(PlannedImage image, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("stage", image.stage());
+    json.writeArrayFieldStart("sources");
+    for (String source :
+        image.reasons().stream().map(JsonReport::sourceOf).distinct().sorted().toList()) {
+      json.writeString(source);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("reasons");
+    for (Reason reason : image.reasons()) {
+      write(reason, json);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void write(Reason reason, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    if (reason instanceof Reason.PathMatch match) {
+      json.writeStringField("type", "path");
+      json.writeStringField("path", match.path());
+      json.writeStringField("rule", match.rule());
+      json.writeStringField("source", sourceName(match.source()));
+    } else if (reason instanceof Reason.BuiltFrom from) {
+      json.writeStringField("type", "from");
+      json.writeStringField("image", from.parent());
+    } else if (reason instanceof Reason.Unmatched unmatched) {
+      json.writeStringField("type", "unmatched");
+      json.writeStringField("path", unmatched.path());
+    } else if (reason instanceof Reason.Definition definition) {
+      json.writeStringField("type", "definition");
+      json.writeStringField("detail", definition.detail());
+    }
+    json.writeEndObject();
   }
 
   /** Where a reason comes from: a rule, a Dockerfile, the compose file, a parent, or none. */
@@ -104,7 +135,26 @@ public final class JsonReport {
     return source == PathRule.Source.RULES ? "rule" : "dockerfile";
   }
 
-  private static void strings(ArrayNode array, Iterable<String> values) {
-    values.forEach(array::add);
+  private static void strings(JsonGenerator json, String field, Iterable<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private static void lists(
+      JsonGenerator json, String field, Iterable<? extends Iterable<String>> lists)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (Iterable<String> values : lists) {
+      json.writeStartArray();
+      for (String value : values) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
+    }
+    json.writeEndArray();
   }
 }
