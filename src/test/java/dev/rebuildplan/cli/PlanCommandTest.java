@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rebuildplan.testing.Cli;
 import dev.rebuildplan.testing.TestRepo;
 import java.io.IOException;
@@ -37,28 +35,28 @@ class PlanCommandTest {
 
     Cli.Result result = plan("--since", "main");
 
-    assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
+    assertEquals(BASE_AND_EVERY_SERVICE, result.stages(), result.toString());
   }
 
   @Test
   void since_rootPackageJsonChanged_rebuildsBaseThenEveryService() throws IOException {
     repo.branch("feature").write("package.json", "{}\n").commit("root manifest");
 
-    assertEquals(BASE_AND_EVERY_SERVICE, stages(plan("--since", "main")));
+    assertEquals(BASE_AND_EVERY_SERVICE, plan("--since", "main").stages());
   }
 
   @Test
   void since_fileDeletedUnderPackages_rebuildsBaseThenEveryService() throws IOException {
     repo.branch("feature").delete("packages/sdk/index.ts").commit("drop sdk");
 
-    assertEquals(BASE_AND_EVERY_SERVICE, stages(plan("--since", "main")));
+    assertEquals(BASE_AND_EVERY_SERVICE, plan("--since", "main").stages());
   }
 
   @Test
   void since_servicePackageJsonChanged_rebuildsOnlyThatService() throws IOException {
     repo.branch("feature").write("services/flash/package.json", "{}\n").commit("flash");
 
-    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+    assertEquals(List.of(List.of("flash")), plan("--since", "main").stages());
   }
 
   @Test
@@ -68,7 +66,7 @@ class PlanCommandTest {
         .append("services/cloud/src/index.ts", "//\n")
         .commit("two services");
 
-    assertEquals(List.of(List.of("cloud", "notify")), stages(plan("--since", "main")));
+    assertEquals(List.of(List.of("cloud", "notify")), plan("--since", "main").stages());
   }
 
   @Test
@@ -81,7 +79,7 @@ class PlanCommandTest {
     Cli.Result result = plan("--since", "main");
 
     assertEquals(0, result.exitCode(), result.toString());
-    assertEquals(List.of(), stages(result));
+    assertEquals(List.of(), result.stages());
   }
 
   /*
@@ -95,7 +93,7 @@ class PlanCommandTest {
     repo.checkout("main").append("packages/sdk/index.ts", "//\n").commit("sdk on main");
     repo.checkout("feature");
 
-    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+    assertEquals(List.of(List.of("flash")), plan("--since", "main").stages());
   }
 
   /*
@@ -109,7 +107,7 @@ class PlanCommandTest {
     repo.checkout("main").append("packages/sdk/index.ts", "//\n").commit("sdk on main");
     repo.checkout("feature").merge("main");
 
-    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+    assertEquals(List.of(List.of("flash")), plan("--since", "main").stages());
   }
 
   @Test
@@ -118,7 +116,7 @@ class PlanCommandTest {
         .move("services/flash/src/index.ts", "services/notify/src/moved.ts")
         .commit("move");
 
-    assertEquals(List.of(List.of("flash", "notify")), stages(plan("--since", "main")));
+    assertEquals(List.of(List.of("flash", "notify")), plan("--since", "main").stages());
   }
 
   @Test
@@ -128,8 +126,8 @@ class PlanCommandTest {
 
     Cli.Result result = plan("--since", "main");
 
-    assertEquals(List.of(List.of("live-captions")), stages(result));
-    assertEquals(path, json(result).get("changedPaths").get(0).asText());
+    assertEquals(List.of(List.of("live-captions")), result.stages());
+    assertEquals(path, result.json().get("changedPaths").get(0).asText());
   }
 
   @Test
@@ -201,7 +199,7 @@ class PlanCommandTest {
     assertEquals(List.of(), docker.calls());
     assertEquals(
         "[\"" + docker.path() + "\",\"compose\",\"build\",\"--no-cache\",\"flash\"]",
-        json(result).get("commands").get(0).toString());
+        result.json().get("commands").get(0).toString());
     assertTrue(result.err().contains("dry run"), result.err());
   }
 
@@ -213,7 +211,7 @@ class PlanCommandTest {
     Cli.Result result = plan("--since", "main", "--build", "--docker", docker.path());
 
     assertEquals(0, result.exitCode(), result.toString());
-    assertEquals(List.of(List.of("flash")), stages(result));
+    assertEquals(List.of(List.of("flash")), result.stages());
     assertTrue(docker.builds().contains("compose build flash"));
   }
 
@@ -297,8 +295,8 @@ class PlanCommandTest {
     Cli.Result result =
         new Cli().run("-C", nested.dir().toString(), "--format", "json", "--since", "main");
 
-    assertEquals(List.of(List.of("flash")), stages(result));
-    assertEquals(".rebuild-plan.yaml", json(result).get("rules").asText());
+    assertEquals(List.of(List.of("flash")), result.stages());
+    assertEquals(".rebuild-plan.yaml", result.json().get("rules").asText());
   }
 
   @Test
@@ -329,8 +327,8 @@ class PlanCommandTest {
 
     Cli.Result result = plan("--base", "main", "--head", "feature");
 
-    assertEquals(List.of(List.of("miraai", "notify")), stages(result));
-    assertEquals(repo.sha("feature"), json(result).get("head").get("commit").asText());
+    assertEquals(List.of(List.of("miraai", "notify")), result.stages());
+    assertEquals(repo.sha("feature"), result.json().get("head").get("commit").asText());
   }
 
   @Test
@@ -338,10 +336,10 @@ class PlanCommandTest {
     repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
     repo.write("services/notify/src/new.ts", "untracked\n");
 
-    assertEquals(List.of(List.of("flash")), stages(plan("--since", "main")));
+    assertEquals(List.of(List.of("flash")), plan("--since", "main").stages());
     assertEquals(
-        List.of(List.of("flash", "notify")), stages(plan("--since", "main", "--uncommitted")));
-    assertEquals(List.of(List.of("notify")), stages(plan("--uncommitted")));
+        List.of(List.of("flash", "notify")), plan("--since", "main", "--uncommitted").stages());
+    assertEquals(List.of(List.of("notify")), plan("--uncommitted").stages());
   }
 
   @Test
@@ -380,7 +378,7 @@ class PlanCommandTest {
 
     Cli.Result result = plan("--base", "main", "--head", "feature");
 
-    assertEquals(List.of(List.of("only-image")), stages(result));
+    assertEquals(List.of(List.of("only-image")), result.stages());
   }
 
   @Test
@@ -408,20 +406,5 @@ class PlanCommandTest {
     List<String> all = new ArrayList<>(List.of("-C", repo.dir().toString(), "--format", "json"));
     all.addAll(List.of(args));
     return new Cli().run(all.toArray(String[]::new));
-  }
-
-  private static JsonNode json(Cli.Result result) throws IOException {
-    return new ObjectMapper().readTree(result.out());
-  }
-
-  private static List<List<String>> stages(Cli.Result result) throws IOException {
-    assertEquals(0, result.exitCode(), result.toString());
-    List<List<String>> stages = new ArrayList<>();
-    for (JsonNode stage : json(result).get("stages")) {
-      List<String> images = new ArrayList<>();
-      stage.forEach(image -> images.add(image.asText()));
-      stages.add(images);
-    }
-    return stages;
   }
 }

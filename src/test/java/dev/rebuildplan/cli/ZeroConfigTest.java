@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rebuildplan.testing.Cli;
 import dev.rebuildplan.testing.TestRepo;
 import java.io.IOException;
@@ -60,8 +59,8 @@ class ZeroConfigTest {
 
     Cli.Result result = plan();
 
-    assertEquals(List.of(List.of("base"), List.of("api", "web")), stages(result));
-    JsonNode base = json(result).get("images").get("base");
+    assertEquals(List.of(List.of("base"), List.of("api", "web")), result.stages());
+    JsonNode base = result.json().get("images").get("base");
     assertEquals("[\"dockerfile\"]", base.get("sources").toString());
     assertEquals(
         "COPY lib (docker/Dockerfile.base:2)", base.get("reasons").get(0).get("rule").asText());
@@ -71,7 +70,7 @@ class ZeroConfigTest {
   void plan_fileOfOneContext_rebuildsOnlyThatImage() throws IOException {
     repo.append("web/index.js", "2\n").commit("web");
 
-    assertEquals(List.of(List.of("web")), stages(plan()));
+    assertEquals(List.of(List.of("web")), plan().stages());
   }
 
   @Test
@@ -81,14 +80,14 @@ class ZeroConfigTest {
         .append("README.md", "more\n")
         .commit("noise");
 
-    assertEquals(List.of(), stages(plan()));
+    assertEquals(List.of(), plan().stages());
   }
 
   @Test
   void plan_dockerfileChanged_rebuildsItsImage() throws IOException {
     repo.append("docker/Dockerfile.api", "RUN true\n").commit("api dockerfile");
 
-    assertEquals(List.of(List.of("api")), stages(plan()));
+    assertEquals(List.of(List.of("api")), plan().stages());
   }
 
   @Test
@@ -96,7 +95,7 @@ class ZeroConfigTest {
     repo.write("compose.yaml", COMPOSE.replace("8080:80", "9090:80").replace("info", "debug"))
         .commit("ports");
 
-    assertEquals(List.of(), stages(plan()));
+    assertEquals(List.of(), plan().stages());
   }
 
   @Test
@@ -106,10 +105,10 @@ class ZeroConfigTest {
 
     Cli.Result result = plan();
 
-    assertEquals(List.of(List.of("web")), stages(result));
+    assertEquals(List.of(List.of("web")), result.stages());
     assertEquals(
         "its build section in compose.yaml changed",
-        json(result).get("images").get("web").get("reasons").get(0).get("detail").asText());
+        result.json().get("images").get("web").get("reasons").get(0).get("detail").asText());
   }
 
   @Test
@@ -121,7 +120,7 @@ class ZeroConfigTest {
     Cli.Result result = plan();
 
     // web still says FROM shop-base (:latest), which no service builds any more.
-    assertEquals(List.of(List.of("base"), List.of("api")), stages(result));
+    assertEquals(List.of(List.of("base"), List.of("api")), result.stages());
   }
 
   @Test
@@ -137,10 +136,10 @@ class ZeroConfigTest {
 
     Cli.Result result = plan("--base", "feature", "--head", "assets-change");
 
-    assertEquals(List.of(List.of("web")), stages(result));
+    assertEquals(List.of(List.of("web")), result.stages());
     assertEquals(
         "additional context assets (assets/)",
-        json(result).get("images").get("web").get("reasons").get(0).get("rule").asText());
+        result.json().get("images").get("web").get("reasons").get(0).get("rule").asText());
   }
 
   @Test
@@ -152,8 +151,8 @@ class ZeroConfigTest {
 
     Cli.Result result = plan();
 
-    assertEquals(List.of(List.of("worker")), stages(result));
-    assertEquals("[\"web\"]", json(result).get("removed").toString());
+    assertEquals(List.of(List.of("worker")), result.stages());
+    assertEquals("[\"web\"]", result.json().get("removed").toString());
   }
 
   @Test
@@ -165,7 +164,7 @@ class ZeroConfigTest {
 
     Cli.Result result = plan("--base", "main", "--head", head);
 
-    assertEquals(List.of(List.of("base"), List.of("api", "web")), stages(result));
+    assertEquals(List.of(List.of("base"), List.of("api", "web")), result.stages());
   }
 
   @Test
@@ -176,7 +175,7 @@ class ZeroConfigTest {
 
     Cli.Result result = plan();
 
-    assertEquals(List.of(List.of("api")), stages(result));
+    assertEquals(List.of(List.of("api")), result.stages());
     assertTrue(result.err().contains("warning: docker/Dockerfile.api:2: "), result.err());
   }
 
@@ -202,10 +201,10 @@ class ZeroConfigTest {
 
     Cli.Result result = plan();
 
-    assertEquals(List.of(List.of("api")), stages(result));
+    assertEquals(List.of(List.of("api")), result.stages());
     assertEquals(
         "[\"dockerfile\",\"rule\"]",
-        json(result).get("images").get("api").get("sources").toString());
+        result.json().get("images").get("api").get("sources").toString());
   }
 
   @Test
@@ -214,8 +213,8 @@ class ZeroConfigTest {
 
     Cli.Result result = plan("--rules-only");
 
-    assertEquals(List.of(), stages(result));
-    assertEquals("augmentos-cloud (built in)", json(result).get("rules").asText());
+    assertEquals(List.of(), result.stages());
+    assertEquals("augmentos-cloud (built in)", result.json().get("rules").asText());
   }
 
   @Test
@@ -234,7 +233,7 @@ class ZeroConfigTest {
     Cli.Result result =
         new Cli().run("-C", nested.dir().toString(), "--format", "json", "--since", "main");
 
-    assertEquals(List.of(List.of("api")), stages(result));
+    assertEquals(List.of(List.of("api")), result.stages());
   }
 
   @Test
@@ -258,7 +257,7 @@ class ZeroConfigTest {
                 "--since",
                 "main");
 
-    assertEquals(List.of(List.of("api")), stages(result));
+    assertEquals(List.of(List.of("api")), result.stages());
   }
 
   @Test
@@ -328,20 +327,5 @@ class ZeroConfigTest {
       all.addAll(List.of("--since", "main"));
     }
     return new Cli().run(all.toArray(String[]::new));
-  }
-
-  private static JsonNode json(Cli.Result result) throws IOException {
-    return new ObjectMapper().readTree(result.out());
-  }
-
-  private static List<List<String>> stages(Cli.Result result) throws IOException {
-    assertEquals(0, result.exitCode(), result.toString());
-    List<List<String>> stages = new ArrayList<>();
-    for (JsonNode stage : json(result).get("stages")) {
-      List<String> images = new ArrayList<>();
-      stage.forEach(image -> images.add(image.asText()));
-      stages.add(images);
-    }
-    return stages;
   }
 }

@@ -1,15 +1,21 @@
 package dev.rebuildplan.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.build.SystemProcessLauncher;
 import dev.rebuildplan.cli.Main;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the command line in process, with captured stdout and stderr. */
@@ -62,6 +68,23 @@ public final class Cli {
 
   /** What one run printed and returned. */
   public record Result(int exitCode, String out, String err) {
+    /** Standard output read as JSON. */
+    public JsonNode json() throws IOException {
+      return new ObjectMapper().readTree(out);
+    }
+
+    /** The plan's stages from JSON output; fails unless the run exited 0. */
+    public List<List<String>> stages() throws IOException {
+      assertEquals(0, exitCode, this::toString);
+      List<List<String>> stages = new ArrayList<>();
+      for (JsonNode stage : json().get("stages")) {
+        List<String> images = new ArrayList<>();
+        stage.forEach(image -> images.add(image.asText()));
+        stages.add(images);
+      }
+      return stages;
+    }
+
     @Override
     public String toString() {
       return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
