@@ -78,18 +78,24 @@ public final class DockerProjectReader {
     checkProblems(compose);
     List<dev.rebuildplan.core.Image> images = new ArrayList<>();
     Map<String, ServiceInputs> inputs = new LinkedHashMap<>();
+    Map<String, Optional<ParsedDockerfile>> dockerfiles = new LinkedHashMap<>();
+    for (ComposeService service : compose.services().values()) {
+      if (service.build().isPresent()) {
+        dockerfiles.put(service.name(), parse(service.name(), service.build().get()));
+      }
+    }
     for (ComposeService service : compose.services().values()) {
       if (service.build().isEmpty()) {
         images.add(dev.rebuildplan.core.Image.stock(service.name()));
         continue;
       }
       BuildSpec build = service.build().get();
-      Optional<ParsedDockerfile> dockerfile = parse(service.name(), build);
-      images.add(
-          new dev.rebuildplan.core.Image(
-              service.name(), parents(compose, service.name(), build, dockerfile), true));
+      Optional<ParsedDockerfile> dockerfile = dockerfiles.get(service.name());
+      ImmutableSet<String> parents = parents(compose, service.name(), build, dockerfile);
+      images.add(new dev.rebuildplan.core.Image(service.name(), parents, true));
       if (build.localContext()) {
-        inputs.put(service.name(), inputs(service.name(), build, dockerfile));
+        ServiceInputs serviceInputs = inputs(service.name(), build, dockerfile);
+        inputs.put(service.name(), withOnBuildTriggers(serviceInputs, parents, dockerfiles));
       } else {
         warnings.add(
             "service "
@@ -104,6 +110,46 @@ public final class DockerProjectReader {
         ImmutableList.copyOf(images),
         ImmutableMap.copyOf(inputs),
         ImmutableList.copyOf(warnings));
+  }
+
+  /**
+   * A parent's {@code ONBUILD COPY/ADD} runs in the child's build, on the child's context: what it
+   * copies is not written in the child's Dockerfile, so the child's whole context counts.
+   */
+  private static ServiceInputs withOnBuildTriggers(
+      ServiceInputs inputs,
+      ImmutableSet<String> parents,
+      Map<String, Optional<ParsedDockerfile>> dockerfiles) {
+    List<ServiceInputs.CopiedSource> triggers = new ArrayList<>();
+    for (String parent : parents) {
+      Optional<ParsedDockerfile> parsed = dockerfiles.getOrDefault(parent, Optional.empty());
+      parsed.ifPresent(
+          dockerfile ->
+              dockerfile.onBuilds().stream()
+                  .filter(onBuild -> onBuild.instruction().matches("(?i)(COPY|ADD)\\b.*"))
+                  .findFirst()
+                  .ifPresent(
+                      onBuild ->
+                          triggers.add(
+                              new ServiceInputs.CopiedSource(
+                                  CopySource.of("."),
+                                  "ONBUILD COPY/ADD of " + parent + ", whole context",
+                                  dockerfile.fileName() + ":" + onBuild.line()))));
+    }
+    if (triggers.isEmpty()) {
+      return inputs;
+    }
+    return new ServiceInputs(
+        inputs.service(),
+        inputs.contextPrefix(),
+        inputs.dockerfile(),
+        inputs.ignoreFile(),
+        ImmutableList.<ServiceInputs.CopiedSource>builder()
+            .addAll(inputs.copies())
+            .addAll(triggers)
+            .build(),
+        inputs.ignore(),
+        inputs.additionalContexts());
   }
 
   /** Compose problems stop the plan; an unset variable only warns, as it does in compose. */

@@ -31,7 +31,10 @@ public record ServiceInputs(
   /** One COPY/ADD source of a built stage, and where it is written ("Dockerfile.cloud:12"). */
   public record CopiedSource(CopySource source, String instruction, String location) {
     public String describe() {
-      return instruction + " " + source.pattern() + " (" + location + ")";
+      boolean copyLine = instruction.matches("[A-Z]+");
+      return copyLine
+          ? instruction + " " + source.pattern() + " (" + location + ")"
+          : instruction + " (" + location + ")";
     }
   }
 

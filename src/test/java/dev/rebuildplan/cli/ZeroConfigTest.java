@@ -143,6 +143,21 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_parentWithOnbuildCopy_countsTheChildsWholeContext() throws IOException {
+    repo.write("docker/Dockerfile.base", "FROM alpine:3\nCOPY lib ./lib\nONBUILD COPY . /app\n")
+        .write("docker/Dockerfile.api", "FROM shop-base:latest\nRUN true\n")
+        .commit("onbuild");
+    repo.branch("onbuild-change").append("README.md", "copied by the trigger\n").commit("readme");
+
+    Cli.Result result = plan("--base", "feature", "--head", "onbuild-change");
+
+    assertEquals(List.of(List.of("api")), result.stages());
+    assertEquals(
+        "ONBUILD COPY/ADD of base, whole context (docker/Dockerfile.base:3)",
+        result.json().get("images").get("api").get("reasons").get(0).get("rule").asText());
+  }
+
+  @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
     String compose =
         COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
