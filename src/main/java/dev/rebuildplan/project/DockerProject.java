@@ -8,6 +8,10 @@ import dev.rebuildplan.core.Image;
 import dev.rebuildplan.core.PathRule;
 import dev.rebuildplan.core.RuleSet;
 import dev.rebuildplan.core.UnmatchedPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A compose project read as the truth of what each image is built from: the images and their FROM
@@ -40,6 +44,9 @@ public record DockerProject(
       }
       service.dockerfile().ifPresent(file -> rules.add(exact(file, image, "its Dockerfile")));
       service.ignoreFile().ifPresent(file -> rules.add(exact(file, image, "its ignore file")));
+      for (String folder : enclosingFolders(service)) {
+        rules.add(exact(folder, image, "a submodule holding its build inputs:"));
+      }
       service
           .additionalContexts()
           .forEach(
@@ -53,6 +60,24 @@ public record DockerProject(
                           PathRule.PathFilter.NONE)));
     }
     return new RuleSet("", rules.build(), ImmutableList.of(), UnmatchedPolicy.IGNORE);
+  }
+
+  /**
+   * The folders that enclose the build context, Dockerfile or additional contexts. Such a path
+   * changes as a whole only when it is a submodule (a gitlink), and then the image changes.
+   */
+  private static Set<String> enclosingFolders(ServiceInputs service) {
+    Set<String> folders = new TreeSet<>();
+    List<String> paths = new ArrayList<>();
+    paths.add(service.contextPrefix());
+    service.dockerfile().ifPresent(paths::add);
+    paths.addAll(service.additionalContexts().values());
+    for (String path : paths) {
+      for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+        folders.add(path.substring(0, slash));
+      }
+    }
+    return folders;
   }
 
   private static PathRule exact(String path, ImmutableList<String> image, String what) {

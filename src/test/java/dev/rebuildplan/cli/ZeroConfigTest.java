@@ -158,6 +158,32 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_submoduleHoldingABuildContextBumped_rebuildsThatImage() throws IOException {
+    TestRepo library = TestRepo.init(temp.resolve("library"));
+    library.write("app/Dockerfile", "FROM alpine:3\nCOPY . /a\n").write("app/x", "1\n");
+    library.commit("v1");
+    repo.git(
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        library.dir().toUri().toString(),
+        "vendor");
+    repo.write("compose.yaml", COMPOSE + "  vendored:\n    build: vendor/app\n").commit("vendor");
+    library.append("app/x", "2\n").commit("v2");
+    repo.branch("bump");
+    TestRepo submodule = TestRepo.init(repo.dir().resolve("vendor"));
+    submodule.git("fetch", "-q", "origin");
+    submodule.git("checkout", "-q", library.sha("HEAD"));
+    repo.commit("bump vendor");
+
+    Cli.Result result = plan("--base", "feature", "--head", "bump");
+
+    assertEquals(List.of(List.of("vendored")), result.stages());
+  }
+
+  @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
     String compose =
         COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
