@@ -1,5 +1,9 @@
 package dev.rebuildplan.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.git.GitChanges;
 import dev.rebuildplan.git.Snapshot;
@@ -7,6 +11,7 @@ import dev.rebuildplan.project.DockerProject;
 import dev.rebuildplan.project.RulesCheck;
 import dev.rebuildplan.rules.Rules;
 import dev.rebuildplan.rules.RulesFile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,9 @@ import picocli.CommandLine.Spec;
     },
     footer = ExitCode.HELP)
 final class CheckCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
   @Spec CommandSpec spec;
   @Mixin ProjectOptions options;
   @Mixin RevisionOptions revision;
@@ -75,15 +83,31 @@ final class CheckCommand implements Callable<Integer> {
       findings =
           RulesCheck.check(project, rules.get().ruleSet(), rules.get().graph(), files.files(""));
     }
-    return report(findings);
+    return report(findings, request.format());
   }
 
-  private int report(List<RulesCheck.Finding> findings) {
+  private int report(List<RulesCheck.Finding> findings, PlanRequest.OutputFormat format)
+      throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    findings.forEach(finding -> out.println(finding.line()));
     long missed = findings.stream().filter(f -> f.kind() == RulesCheck.Kind.MISSED).count();
     long over = findings.size() - missed;
-    out.printf("check: %d missed rebuild(s), %d over-building rule(s)%n", missed, over);
+    if (format == PlanRequest.OutputFormat.json) {
+      ObjectNode root = JSON.createObjectNode();
+      root.put("missed", missed);
+      root.put("overBuilding", over);
+      ArrayNode list = root.putArray("findings");
+      for (RulesCheck.Finding finding : findings) {
+        ObjectNode node = list.addObject();
+        node.put("kind", finding.kind() == RulesCheck.Kind.MISSED ? "missed" : "over-building");
+        node.put("image", finding.image());
+        node.put("message", finding.line());
+      }
+      JSON.writerWithDefaultPrettyPrinter().writeValue(out, root);
+      out.println();
+    } else {
+      findings.forEach(finding -> out.println(finding.line()));
+      out.printf("check: %d missed rebuild(s), %d over-building rule(s)%n", missed, over);
+    }
     out.flush();
     return missed > 0 ? ExitCode.FAILED : ExitCode.OK;
   }

@@ -71,6 +71,13 @@ record PlanSources(
           rules.isPresent()
               ? rules.get()
               : RulesFile.loadBuiltIn(RulesFile.DEFAULT_BUILT_IN, top, request.workDir());
+      if (chosen.graph().names().isEmpty()) {
+        // Images may be left to the compose file; without one, such rules plan nothing, ever.
+        throw new RulesException(
+            chosen.source()
+                + ": images: none declared, and no compose file was found to read them from;"
+                + " declare the images, or point the rules' root at the compose project");
+      }
       return fromRules(chosen, request, rules.isEmpty());
     }
     DockerProject project = docker.get();

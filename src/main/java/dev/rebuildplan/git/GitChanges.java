@@ -217,6 +217,12 @@ public final class GitChanges implements AutoCloseable {
     } catch (IOException e) {
       throw new GitException("cannot resolve '" + revision + "': " + e.getMessage(), e);
     }
+    if (id == null && revision.indexOf(':') > 0) {
+      throw new GitException(
+          "'"
+              + revision
+              + "' names a path in a revision, not a commit; pass a branch, tag or commit");
+    }
     if (id == null) {
       if ("HEAD".equals(revision)) {
         throw new GitException("HEAD has no commit yet in " + workTree() + "; commit first");

@@ -22,7 +22,9 @@ public final class ExplainReport {
       if (plan.isEmpty()) {
         out.printf(
             "  affects no image%s%n",
-            plan.unmatchedPaths().isEmpty() ? "" : " (no rule matches it)");
+            plan.unmatchedPaths().isEmpty()
+                ? " (outside the rules' root, or ignored by them)"
+                : " (no rule, COPY or ADD takes it in, or an ignore file leaves it out)");
         continue;
       }
       int width = plan.images().keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -15,9 +15,6 @@ final class RulesCompiler {
   private RulesCompiler() {}
 
   static ImageGraph toGraph(RulesSpec spec, String display) throws RulesException {
-    if (spec.images.isEmpty()) {
-      throw new RulesException(display + ": images: none declared; declare each compose service");
-    }
     List<Image> images = new ArrayList<>();
     for (var entry : spec.images.entrySet()) {
       Located<RulesSpec.ImageSpec> located = entry.getValue();

@@ -262,7 +262,7 @@ class ZeroConfigTest {
   void plan_composeProjectInSubfolder_foundFromTheTopThroughTheRulesRoot() throws IOException {
     TestRepo nested = TestRepo.init(temp.resolve("nested"));
     nested
-        .write(".rebuild-plan.yaml", "root: shop\nimages: {api: {}}\nrules: []\n")
+        .write(".rebuild-plan.yaml", "root: shop\n")
         .write("shop/compose.yaml", "services:\n  api:\n    build: .\n")
         .write("shop/Dockerfile", "FROM alpine:3\nCOPY api ./api\n")
         .write("shop/api/main.js", "1\n")
@@ -275,6 +275,17 @@ class ZeroConfigTest {
         new Cli().run("-C", nested.dir().toString(), "--format", "json", "--since", "main");
 
     assertEquals(List.of(List.of("api")), result.stages());
+  }
+
+  @Test
+  void plan_rulesWithoutImagesAndNoComposeFile_exitsTwoSayingSo() throws IOException {
+    TestRepo bare = TestRepo.init(temp.resolve("no-compose"));
+    bare.write(".rebuild-plan.yaml", "root: app\n").write("app/x", "1\n").commit("x");
+
+    Cli.Result result = new Cli().run("-C", bare.dir().toString(), "--since", "HEAD");
+
+    assertEquals(2, result.exitCode(), result.toString());
+    assertTrue(result.err().contains("images: none declared, and no compose file"), result.err());
   }
 
   @Test
@@ -350,6 +361,29 @@ class ZeroConfigTest {
          from none of them
         check: 1 missed rebuild(s), 1 over-building rule(s)
         """,
+        result.out());
+  }
+
+  @Test
+  void check_jsonFormat_printsFindingsAsJson() throws IOException {
+    repo.write(".rebuild-plan.yaml", "images: {api: {}}\nrules: [{match: api/**, images: api}]\n")
+        .commit("rules");
+
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "check", "--format", "json");
+
+    assertEquals(1, result.exitCode(), result.toString());
+    assertTrue(result.json().get("missed").asInt() > 0, result.out());
+    assertEquals("missed", result.json().get("findings").get(0).get("kind").asText());
+  }
+
+  @Test
+  void explain_ignoredPath_saysNothingTakesItIn() {
+    Cli.Result result =
+        new Cli().run("-C", repo.dir().toString(), "explain", "web/node_modules/x.js");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(
+        result.out().contains("  affects no image (no rule, COPY or ADD takes it in, or an ignore"),
         result.out());
   }
 

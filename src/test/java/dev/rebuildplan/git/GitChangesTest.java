@@ -152,6 +152,15 @@ class GitChangesTest {
   }
 
   @Test
+  void since_revisionColonPath_saysItNamesAPathNotACommit() throws Exception {
+    TestRepo repo = repoWithBase();
+
+    GitException e = assertThrows(GitException.class, () -> since(repo, "HEAD:nope"));
+
+    assertTrue(e.getMessage().startsWith("'HEAD:nope' names a path in a revision"), e.getMessage());
+  }
+
+  @Test
   void since_allZerosSha_isAnError() throws Exception {
     TestRepo repo = repoWithBase();
 
