@@ -63,6 +63,16 @@ record PlanSources(
     Snapshot head = head(git, changes);
     Optional<Rules> rules =
         RulesFile.findConfigured(request.rules(), top, request.workDir(), repoFiles(head));
+    for (String file : request.composeFiles()) {
+      if (!request.workDir().resolve(file).normalize().startsWith(top)) {
+        throw new ProjectException(
+            "-f "
+                + file
+                + ": outside the repository at "
+                + top
+                + "; compose files are read from the repository's revisions");
+      }
+    }
     ComposeInvocation invocation = invocation(top, request, rules, environment);
     Optional<DockerProject> docker =
         request.rulesOnly() ? Optional.empty() : DockerProjectReader.read(head, invocation);

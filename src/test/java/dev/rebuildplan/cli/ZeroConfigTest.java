@@ -289,6 +289,15 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_composeFileOutsideTheRepository_exitsTwoSayingSo() {
+    Cli.Result result =
+        new Cli().run("-C", repo.dir().toString(), "-f", "/etc/hostname", "--since", "main");
+
+    assertEquals(2, result.exitCode(), result.toString());
+    assertTrue(result.err().startsWith("error: -f /etc/hostname: outside the repository"));
+  }
+
+  @Test
   void plan_composeFileGivenRelativeToMinusC_isFound() throws IOException {
     repo.write(
             "deploy/compose.prod.yaml",
