@@ -16,11 +16,12 @@ public final class ComposeReader {
   private ComposeReader() {}
 
   /** Reads the project; never throws for bad input, which becomes the project's problems. */
-  public static ComposeProject read(ProjectFiles files, ComposeInvocation invocation) {
+  public static ComposeProject read(ProjectFiles files, ComposeInvocation given) {
     List<ComposeProblem> problems = new ArrayList<>();
+    ComposeInvocation invocation = DotEnvFile.applyTo(files, given, problems);
     ImmutableList<String> paths = ComposeFileLocator.locate(files, invocation);
     if (paths.isEmpty()) {
-      return withoutFiles(invocation);
+      return withoutFiles(invocation, problems);
     }
     String directory = RepoPaths.parent(paths.get(0));
     ObjectNode model = mergedModel(files, paths, invocation, problems);
@@ -33,7 +34,8 @@ public final class ComposeReader {
         name, directory, paths, resolver.resolve(services), ImmutableList.copyOf(problems));
   }
 
-  private static ComposeProject withoutFiles(ComposeInvocation invocation) {
+  private static ComposeProject withoutFiles(
+      ComposeInvocation invocation, List<ComposeProblem> problems) {
     String message =
         "no compose file found: looked for "
             + String.join(", ", ComposeFileLocator.DEFAULT_FILES)
@@ -43,7 +45,10 @@ public final class ComposeReader {
         invocation.folder(),
         ImmutableList.of(),
         ImmutableMap.of(),
-        ImmutableList.of(ComposeProblem.inFile(invocation.folder(), message)));
+        ImmutableList.<ComposeProblem>builder()
+            .addAll(problems)
+            .add(ComposeProblem.inFile(invocation.folder(), message))
+            .build());
   }
 
   /** Returns the files' models merged in order; always with a {@code services} mapping. */
@@ -52,8 +57,6 @@ public final class ComposeReader {
       ImmutableList<String> paths,
       ComposeInvocation invocation,
       List<ComposeProblem> problems) {
-    // TODO: read the project folder's .env file as defaults under the given environment, as
-    // Compose does; until then its variables count as unset.
     Interpolator interpolator = new Interpolator(invocation.environment());
     ObjectNode model = JsonNodeFactory.instance.objectNode();
     model.putObject("services");
