@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,12 +63,18 @@ public final class ComposeReader {
     model.putObject("services");
     for (String path : paths) {
       readFile(files, path, interpolator, problems)
-          .ifPresent(fileModel -> ModelMerger.merge(model, fileModel));
+          .ifPresent(file -> ModelMerger.merge(model, file.model(), file.replacedPointers()));
+    }
+    if (!model.has("services")) {
+      model.putObject("services");
     }
     return model;
   }
 
-  private static Optional<ObjectNode> readFile(
+  /** A file's canonical model and the pointers its {@code !reset}/{@code !override} tags name. */
+  private record FileModel(ObjectNode model, ImmutableSet<String> replacedPointers) {}
+
+  private static Optional<FileModel> readFile(
       ProjectFiles files, String path, Interpolator interpolator, List<ComposeProblem> problems) {
     Optional<String> text = files.read(path);
     if (text.isEmpty()) {
@@ -76,7 +83,8 @@ public final class ComposeReader {
     }
     try {
       YamlDocument document = YamlTreeReader.read(path, text.get());
-      return Optional.of(ComposeFileReader.read(document, interpolator, problems));
+      ObjectNode model = ComposeFileReader.read(document, interpolator, problems);
+      return Optional.of(new FileModel(model, document.replacedPointers()));
     } catch (ComposeFileException e) {
       problems.add(e.problem());
       return Optional.empty();
