@@ -32,6 +32,7 @@ public record BuildSpec(
     String canonicalJson) {
 
   static final String SERVICE_CONTEXT_PREFIX = "service:";
+  static final String IMAGE_CONTEXT_PREFIX = "docker-image://";
 
   /** Returns the repository-relative Dockerfile, when it is a file of the repository. */
   public Optional<String> dockerfilePath() {
@@ -43,6 +44,18 @@ public record BuildSpec(
     return additionalContexts.values().stream()
         .filter(value -> value.startsWith(SERVICE_CONTEXT_PREFIX))
         .map(value -> value.substring(SERVICE_CONTEXT_PREFIX.length()))
+        .collect(ImmutableSet.toImmutableSet());
+  }
+
+  /**
+   * Returns the image references given as {@code docker-image://NAME} additional contexts, without
+   * the scheme; such an image, when another service of the project builds it, is used like a {@code
+   * FROM}.
+   */
+  public ImmutableSet<String> imageContexts() {
+    return additionalContexts.values().stream()
+        .filter(value -> value.startsWith(IMAGE_CONTEXT_PREFIX))
+        .map(value -> value.substring(IMAGE_CONTEXT_PREFIX.length()))
         .collect(ImmutableSet.toImmutableSet());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,12 @@ public final class ComposeReader {
   private ComposeReader() {}
 
   /** Reads the project; never throws for bad input, which becomes the project's problems. */
-  public static ComposeProject read(ProjectFiles files, ComposeInvocation invocation) {
+  public static ComposeProject read(ProjectFiles files, ComposeInvocation given) {
     List<ComposeProblem> problems = new ArrayList<>();
+    ComposeInvocation invocation = DotEnvFile.applyTo(files, given, problems);
     ImmutableList<String> paths = ComposeFileLocator.locate(files, invocation);
     if (paths.isEmpty()) {
-      return withoutFiles(invocation);
+      return withoutFiles(invocation, problems);
     }
     String directory = RepoPaths.parent(paths.get(0));
     ObjectNode model = mergedModel(files, paths, invocation, problems);
@@ -33,7 +35,8 @@ public final class ComposeReader {
         name, directory, paths, resolver.resolve(services), ImmutableList.copyOf(problems));
   }
 
-  private static ComposeProject withoutFiles(ComposeInvocation invocation) {
+  private static ComposeProject withoutFiles(
+      ComposeInvocation invocation, List<ComposeProblem> problems) {
     String message =
         "no compose file found: looked for "
             + String.join(", ", ComposeFileLocator.DEFAULT_FILES)
@@ -43,7 +46,10 @@ public final class ComposeReader {
         invocation.folder(),
         ImmutableList.of(),
         ImmutableMap.of(),
-        ImmutableList.of(ComposeProblem.inFile(invocation.folder(), message)));
+        ImmutableList.<ComposeProblem>builder()
+            .addAll(problems)
+            .add(ComposeProblem.inFile(invocation.folder(), message))
+            .build());
   }
 
   /** Returns the files' models merged in order; always with a {@code services} mapping. */
@@ -52,19 +58,23 @@ public final class ComposeReader {
       ImmutableList<String> paths,
       ComposeInvocation invocation,
       List<ComposeProblem> problems) {
-    // TODO: read the project folder's .env file as defaults under the given environment, as
-    // Compose does; until then its variables count as unset.
     Interpolator interpolator = new Interpolator(invocation.environment());
     ObjectNode model = JsonNodeFactory.instance.objectNode();
     model.putObject("services");
     for (String path : paths) {
       readFile(files, path, interpolator, problems)
-          .ifPresent(fileModel -> ModelMerger.merge(model, fileModel));
+          .ifPresent(file -> ModelMerger.merge(model, file.model(), file.replacedPointers()));
+    }
+    if (!model.has("services")) {
+      model.putObject("services");
     }
     return model;
   }
 
-  private static Optional<ObjectNode> readFile(
+  /** A file's canonical model and the pointers its {@code !reset}/{@code !override} tags name. */
+  private record FileModel(ObjectNode model, ImmutableSet<String> replacedPointers) {}
+
+  private static Optional<FileModel> readFile(
       ProjectFiles files, String path, Interpolator interpolator, List<ComposeProblem> problems) {
     Optional<String> text = files.read(path);
     if (text.isEmpty()) {
@@ -73,7 +83,8 @@ public final class ComposeReader {
     }
     try {
       YamlDocument document = YamlTreeReader.read(path, text.get());
-      return Optional.of(ComposeFileReader.read(document, interpolator, problems));
+      ObjectNode model = ComposeFileReader.read(document, interpolator, problems);
+      return Optional.of(new FileModel(model, document.replacedPointers()));
     } catch (ComposeFileException e) {
       problems.add(e.problem());
       return Optional.empty();

@@ -2,12 +2,20 @@ package dev.rebuildplan.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 
 /**
  * One parsed YAML file: its tree, with aliases and merge keys resolved, and where each node
  * started, keyed by JSON pointer (such as {@code /services/web/build}).
+ *
+ * @param replacedPointers the nodes tagged {@code !reset} (left out of the tree) or {@code
+ *     !override} (kept): what earlier files set there is dropped before this file merges in
  */
-record YamlDocument(String file, JsonNode root, ImmutableMap<String, Position> positions) {
+record YamlDocument(
+    String file,
+    JsonNode root,
+    ImmutableMap<String, Position> positions,
+    ImmutableSet<String> replacedPointers) {
 
   /** A 1-based line and column in the file. */
   record Position(int line, int column) {}

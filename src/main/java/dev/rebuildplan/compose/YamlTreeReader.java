@@ -10,29 +10,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.rebuildplan.compose.YamlDocument.Position;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a Jackson tree, resolving anchors, aliases and {@code <<} merge keys, which
- * Jackson's own tree reading leaves as plain strings, and remembering where each node starts.
+ * Jackson's own tree reading leaves as plain strings, and remembering where each node starts and
+ * which nodes carry Compose's {@code !reset} or {@code !override} tag.
  */
 final class YamlTreeReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String MERGE_KEY = "<<";
+  // Jackson's YAMLParser.getTypeId() gives a node's tag without its leading '!'.
+  private static final String RESET_TAG = "reset";
+  private static final String OVERRIDE_TAG = "override";
 
   private final String file;
   private final YAMLParser parser;
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private final Map<String, Position> positions = new HashMap<>();
+  private final Set<String> replacedPointers = new LinkedHashSet<>();
 
   private YamlTreeReader(String file, YAMLParser parser) {
     this.file = file;
@@ -48,8 +56,12 @@ final class YamlTreeReader {
     try (YAMLParser parser = FACTORY.createParser(text)) {
       YamlTreeReader reader = new YamlTreeReader(file, parser);
       // TODO: read the further documents of a multi-document file, which Compose merges in.
-      JsonNode root = parser.nextToken() == null ? NODES.nullNode() : reader.readValue("");
-      return new YamlDocument(file, root, ImmutableMap.copyOf(reader.positions));
+      JsonNode root = parser.nextToken() == null ? null : reader.readValue("");
+      return new YamlDocument(
+          file,
+          root == null ? NODES.nullNode() : root,
+          ImmutableMap.copyOf(reader.positions),
+          ImmutableSet.copyOf(reader.replacedPointers));
     } catch (StreamReadException e) {
       throw new ComposeFileException(syntaxProblem(file, e));
     } catch (IOException e) {
@@ -58,10 +70,19 @@ final class YamlTreeReader {
     }
   }
 
+  /** Returns the node at the current token, or null for one tagged {@code !reset}. */
   private JsonNode readValue(String pointer) throws IOException, ComposeFileException {
     positions.put(pointer, positionOf(parser.currentTokenLocation()));
     if (parser.isCurrentAlias()) {
       return resolveAlias(pointer);
+    }
+    String tag = parser.getTypeId();
+    if (RESET_TAG.equals(tag) || OVERRIDE_TAG.equals(tag)) {
+      replacedPointers.add(pointer);
+    }
+    if (RESET_TAG.equals(tag)) {
+      parser.skipChildren();
+      return null;
     }
     String anchor = parser.getObjectId();
     JsonNode node =
@@ -97,6 +118,9 @@ final class YamlTreeReader {
       Position keyPosition = positionOf(parser.currentTokenLocation());
       parser.nextToken();
       JsonNode value = readValue(keyPointer);
+      if (value == null) {
+        continue;
+      }
       if (key.equals(MERGE_KEY)) {
         mergeSources.add(value);
       } else if (object.has(key)) {
@@ -140,8 +164,12 @@ final class YamlTreeReader {
 
   private ArrayNode readArray(String pointer) throws IOException, ComposeFileException {
     ArrayNode array = NODES.arrayNode();
+    int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      array.add(readValue(pointer + "/" + array.size()));
+      JsonNode element = readValue(pointer + "/" + index++);
+      if (element != null) {
+        array.add(element);
+      }
     }
     return array;
   }

@@ -77,6 +77,81 @@ class ComposeReaderMergeTest {
     assertEquals(Optional.of("api-v2/Dockerfile"), api.build().get().dockerfilePath());
   }
 
+  // Regression tests for QA: the !reset and !override tags were ignored.
+  @Test
+  void read_resetArgsInOverride_removesTheBaseArgs() {
+    String override = "services:\n  api:\n    build:\n      args: !reset {}\n";
+    InMemoryFiles files =
+        new InMemoryFiles().with("compose.yaml", BASE).with("compose.override.yml", override);
+
+    ComposeProject project = ComposeReader.read(files, ComposeInvocation.inFolder("."));
+
+    assertEquals(ImmutableList.of(), project.problems());
+    assertEquals(ImmutableMap.of(), project.service("api").get().build().get().args());
+  }
+
+  @Test
+  void read_resetNull_removesTheKeyWithoutAProblem() {
+    String override = "services:\n  api:\n    image: !reset null\n    profiles: !reset []\n";
+    InMemoryFiles files =
+        new InMemoryFiles().with("compose.yaml", BASE).with("compose.override.yml", override);
+
+    ComposeProject project = ComposeReader.read(files, ComposeInvocation.inFolder("."));
+
+    assertEquals(ImmutableList.of(), project.problems());
+    assertEquals("shop-api", project.service("api").get().image());
+    assertEquals(ImmutableSet.of(), project.service("api").get().profiles());
+  }
+
+  @Test
+  void read_overrideTag_replacesInsteadOfMerging() {
+    String override =
+        """
+        services:
+          api:
+            profiles: !override [prod]
+            build: !override
+              context: ./api-v2
+              args: [MODE=prod]
+        """;
+    InMemoryFiles files =
+        new InMemoryFiles().with("compose.yaml", BASE).with("compose.override.yml", override);
+
+    ComposeProject project = ComposeReader.read(files, ComposeInvocation.inFolder("."));
+
+    ComposeService api = project.service("api").get();
+    assertEquals(ImmutableList.of(), project.problems());
+    assertEquals(ImmutableSet.of("prod"), api.profiles());
+    assertEquals(ImmutableMap.of("MODE", "prod"), api.build().get().args());
+    assertEquals("api-v2", api.build().get().context());
+  }
+
+  @Test
+  void read_resetInFirstFile_leavesTheKeyOut() {
+    String compose = "services:\n  a:\n    image: x\n    build: !reset ./a\n";
+    InMemoryFiles files = new InMemoryFiles().with("compose.yaml", compose);
+
+    ComposeProject project =
+        ComposeReader.read(files, ComposeInvocation.inFolder(".").withProjectName("p"));
+
+    assertEquals(ImmutableList.of(), project.problems());
+    assertEquals(Optional.empty(), project.service("a").get().build());
+  }
+
+  @Test
+  void read_resetWholeOverrideFile_isAnEmptyFileProblem() {
+    InMemoryFiles files =
+        new InMemoryFiles().with("compose.yaml", BASE).with("compose.override.yml", "!reset {}\n");
+
+    ComposeProject project = ComposeReader.read(files, ComposeInvocation.inFolder("."));
+
+    assertEquals(
+        ImmutableList.of(
+            new ComposeProblem("compose.override.yml", 0, 0, "the compose file is empty")),
+        project.problems());
+    assertEquals(ImmutableSet.of("api", "web"), project.services().keySet());
+  }
+
   @Test
   void read_serviceOnlyInLaterFile_isAdded() {
     String second = "services:\n  worker:\n    build: ./worker\n";

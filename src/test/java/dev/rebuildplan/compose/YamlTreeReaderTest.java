@@ -3,6 +3,7 @@ package dev.rebuildplan.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.common.collect.ImmutableSet;
 import org.junit.jupiter.api.Test;
 
 class YamlTreeReaderTest {
@@ -30,6 +31,16 @@ class YamlTreeReaderTest {
     YamlDocument document = YamlTreeReader.read("c.yaml", yaml);
 
     assertEquals("{\"c\":3,\"a\":1,\"b\":1}", document.root().get("merged").toString());
+  }
+
+  @Test
+  void read_resetAndOverrideTags_areRecordedAndResetNodesLeftOut() throws ComposeFileException {
+    String yaml = "a: !reset {x: 1}\nb: !override [1]\nc: [1, !reset 2, 3]\nd: !reset null\n";
+
+    YamlDocument document = YamlTreeReader.read("c.yaml", yaml);
+
+    assertEquals("{\"b\":[1],\"c\":[1,3]}", document.root().toString());
+    assertEquals(ImmutableSet.of("/a", "/b", "/c/1", "/d"), document.replacedPointers());
   }
 
   @Test
