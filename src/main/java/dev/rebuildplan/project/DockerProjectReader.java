@@ -203,6 +203,9 @@ public final class DockerProjectReader {
   private ImmutableSet<String> parents(
       ComposeProject compose, String service, BuildSpec build, Optional<ParsedDockerfile> parsed) {
     TreeSet<String> parents = new TreeSet<>(build.serviceContexts());
+    for (String image : build.imageContexts()) {
+      compose.serviceBuildingImage(image).ifPresent(parent -> parents.add(parent.name()));
+    }
     if (parsed.isPresent()) {
       List<ImageRef> refs = new ArrayList<>();
       try {

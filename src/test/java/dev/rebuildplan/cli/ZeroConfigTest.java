@@ -184,6 +184,22 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_dockerImageContextNamingAServiceImage_isAParent() throws IOException {
+    repo.write(
+            "compose.yaml",
+            COMPOSE.replace(
+                "context: web\n",
+                "context: web\n      additional_contexts: {base: \"docker-image://shop-base\"}\n"))
+        .write("web/Dockerfile", "FROM alpine:3\nCOPY . .\nCOPY --from=base /lib /lib\n")
+        .commit("image context");
+    repo.branch("lib-change").append("lib/util.js", "2\n").commit("lib");
+
+    Cli.Result result = plan("--base", "feature", "--head", "lib-change");
+
+    assertEquals(List.of(List.of("base"), List.of("api", "web")), result.stages());
+  }
+
+  @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
     String compose =
         COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
