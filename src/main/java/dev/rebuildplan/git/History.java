@@ -44,7 +44,8 @@ public final class History {
    * branch, and fetching it makes it resolve; see {@link #missingTrackingBranch}.
    *
    * <p>Empty otherwise: any other name that does not resolve, even in a shallow clone, is left to
-   * the diff's own "unknown revision" error, since fetching history cannot make a typo resolve.
+   * the diff's own "unknown revision" error, since fetching history cannot make a typo (or a {@code
+   * REV:PATH}) resolve.
    */
   public static Optional<String> gap(
       Repository repository, String base, String head, boolean needsMergeBase) throws GitException {
@@ -139,11 +140,16 @@ public final class History {
     return revision.matches("[0-9a-f]{40}|[0-9a-f]{64}");
   }
 
-  /** Whether {@code revision} is {@code NAME~n}, {@code NAME^...} with NAME a commit here. */
+  /**
+   * Whether {@code revision} is {@code NAME~n}, {@code NAME^...} with NAME a commit here; never for
+   * {@code REV:PATH}, a path in a revision, which no fetch turns into a commit.
+   */
   private static boolean walksPastAResolvingName(
       Repository repository, RevWalk walk, String revision) throws IOException {
     int operator = indexOfAny(revision, "~^");
-    return operator > 0 && commit(repository, walk, revision.substring(0, operator)).isPresent();
+    return operator > 0
+        && revision.indexOf(':') < 0
+        && commit(repository, walk, revision.substring(0, operator)).isPresent();
   }
 
   private static int indexOfAny(String text, String characters) {

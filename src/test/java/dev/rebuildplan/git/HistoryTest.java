@@ -114,6 +114,14 @@ class HistoryTest {
     assertEquals(Optional.empty(), gap(clone, "origin/main:a.txt"));
   }
 
+  // Regression test for QA: a name with ':' is a path in a revision, never missing history.
+  @Test
+  void gap_shallowCloneRevisionColonPath_isNoGap() throws Exception {
+    TestRepo clone = shallowClone();
+
+    assertEquals(Optional.empty(), gap(clone, "HEAD~1:a.txt"));
+  }
+
   // Regression test for QA: a tree made gap fail with "cannot read the history...".
   @Test
   void gap_baseOrHeadNamesATree_isNoGap() throws Exception {
