@@ -98,7 +98,35 @@ class PrePushHookTest {
     assertEquals(0, uninstall.exitCode(), uninstall.toString());
     assertEquals(EXISTING_HOOK, Files.readString(hooks.resolve("pre-push"), UTF_8));
     assertFalse(Files.exists(hooks.resolve("pre-push.before-rebuild-plan")));
-    assertEquals(2, hook("uninstall").exitCode());
+  }
+
+  // Regression test for QA: uninstall with nothing installed exited 2.
+  @Test
+  void uninstall_nothingInstalled_isANoOpExitingZero() throws IOException {
+    Path hooks = work.dir().resolve(".git/hooks");
+
+    Cli.Result uninstall = hook("uninstall");
+
+    assertEquals(0, uninstall.exitCode(), uninstall.toString());
+    assertEquals("no rebuild-plan hook in " + hooks + "; nothing to remove\n", uninstall.out());
+    assertEquals("", uninstall.err());
+  }
+
+  @Test
+  void uninstall_someoneElsesHook_leavesItAndExitsZero() throws IOException {
+    Path hooks = work.dir().resolve(".git/hooks");
+    executable(hooks.resolve("pre-push"), EXISTING_HOOK);
+
+    Cli.Result uninstall = hook("uninstall");
+
+    assertEquals(0, uninstall.exitCode(), uninstall.toString());
+    assertEquals(
+        "no rebuild-plan hook in "
+            + hooks
+            + " (its pre-push hook is not rebuild-plan's and stays);"
+            + " nothing to remove\n",
+        uninstall.out());
+    assertEquals(EXISTING_HOOK, Files.readString(hooks.resolve("pre-push"), UTF_8));
   }
 
   @Test
