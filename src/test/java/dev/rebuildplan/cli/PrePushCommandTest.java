@@ -120,6 +120,30 @@ class PrePushCommandTest {
         result.toString());
   }
 
+  // Regression test for QA: the first push to an empty remote stopped with "no branch known".
+  @Test
+  void prePush_firstPushToEmptyRemote_plansEveryFileWithNotice() throws IOException {
+    TestRepo fresh = TestRepo.referenceLayout(temp.resolve("fresh"));
+    Path empty = temp.resolve("empty.git");
+    fresh.run(temp, List.of("git", "init", "-q", "--bare", empty.toString()));
+    fresh.git("remote", "add", "origin", empty.toString());
+
+    Cli.Result result =
+        new Cli()
+            .in(fresh.dir())
+            .stdin(line("main", fresh.sha("HEAD"), ZEROS))
+            .run("pre-push", "origin", empty.toString(), "--format", "json");
+
+    assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "pre-push: origin has no branch known here (a first push?): planning"
+                    + " refs/heads/main from the empty tree, every file counts"),
+        result.toString());
+  }
+
   @Test
   void prePush_buildFails_blocksThePushNamingNoVerify() throws IOException {
     RecordingDocker docker = RecordingDocker.create(temp, "flash");

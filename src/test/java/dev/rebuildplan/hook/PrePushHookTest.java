@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,21 @@ class PrePushHookTest {
     assertFalse(Files.exists(work.dir().resolve(".git/hooks/pre-push")));
     assertTrue(push.contains("1 image to rebuild in 1 stage."), push);
     assertTrue(work.read("existing-hook.log").contains("existing hook ran for origin"));
+  }
+
+  // Regression test for QA: the plan-only hook blocked the first push to an empty remote.
+  @Test
+  void install_firstPushToEmptyRemote_pushesAndPlansEveryFile() throws IOException {
+    Path empty = temp.resolve("empty.git");
+    work.run(temp, List.of("git", "init", "-q", "--bare", empty.toString()));
+    work.git("remote", "add", "empty", empty.toString());
+    hook("install");
+
+    String push = work.git("push", "empty", "main");
+
+    assertTrue(push.contains("from the empty tree"), push);
+    assertTrue(push.contains("7 images to rebuild in 2 stages."), push);
+    assertEquals(work.sha("HEAD"), work.run(empty, List.of("git", "rev-parse", "main")).strip());
   }
 
   @Test
