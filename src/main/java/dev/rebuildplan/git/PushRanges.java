@@ -68,8 +68,14 @@ public final class PushRanges {
       return localSha.equals(NO_COMMIT);
     }
 
+    /** Whether the remote has no such ref yet (its sha is all zeros): a new branch or tag. */
     public boolean isNewBranch() {
       return remoteSha.equals(NO_COMMIT);
+    }
+
+    /** "tag" for {@code refs/tags/*}, else "branch": what the pushed ref is, for messages. */
+    String kind() {
+      return remoteRef.startsWith(Constants.R_TAGS) ? "tag" : "branch";
     }
   }
 
@@ -177,7 +183,9 @@ public final class PushRanges {
       notices.accept(
           "pre-push: "
               + update.remoteRef()
-              + " is a new branch on "
+              + " is a new "
+              + update.kind()
+              + " on "
               + remote
               + ": planning from its merge base with "
               + base);
@@ -249,8 +257,9 @@ public final class PushRanges {
         throw new GitException(
             "no branch of '"
                 + remote
-                + "' is known here to compare the new"
-                + " branch "
+                + "' is known here to compare the new "
+                + update.kind()
+                + " "
                 + update.remoteRef()
                 + " with; run git fetch "
                 + remote

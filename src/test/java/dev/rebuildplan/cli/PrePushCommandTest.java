@@ -58,6 +58,25 @@ class PrePushCommandTest {
     assertEquals(List.of(List.of("flash")), stages(result), result.toString());
   }
 
+  // Regression test for QA: a pushed tag was logged as "is a new branch".
+  @Test
+  void prePush_newTag_isCalledATagInTheNotice() throws IOException {
+    work.append("services/flash/src/index.ts", "//\n").commit("flash").git("tag", "v1");
+    String sha = work.sha("HEAD");
+
+    Cli.Result result =
+        prePush("refs/tags/v1 " + sha + " refs/tags/v1 " + ZEROS + "\n", "--format", "json");
+
+    assertEquals(List.of(List.of("flash")), stages(result), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "pre-push: refs/tags/v1 is a new tag on origin: planning from its merge base"
+                    + " with origin/main"),
+        result.toString());
+  }
+
   @Test
   void prePush_update_plansOnlyThePushedCommits() throws IOException {
     work.append("packages/utils/index.ts", "// pushed before\n").commit("utils");
