@@ -92,16 +92,15 @@ final class BaseOptions {
       PrintWriter log)
       throws GitException {
     Optional<String> gap = gap(git, revision, request.head(), mergeBase);
-    if (gap.isPresent() && deepen && History.isShallow(git.repository())) {
+    Optional<History.TrackingBranch> tracking =
+        History.missingTrackingBranch(git.repository(), revision);
+    boolean shallow = History.isShallow(git.repository());
+    if (gap.isPresent() && deepen && (shallow || tracking.isPresent())) {
       gap = deepen(git, revision, request.head(), mergeBase, launcher, log);
     }
     if (gap.isPresent()) {
       if (onMissingBase != OnMissingBase.all) {
-        throw new GitException(
-            gap.get()
-                + "; fetch full history (fetch-depth: 0 in"
-                + " actions/checkout, or git fetch --unshallow), pass --deepen, or plan everything"
-                + " with --on-missing-base=all");
+        throw new GitException(gap.get() + "; " + fix(tracking, shallow));
       }
       log.println("warning: " + gap.get() + "; planning everything (--on-missing-base=all)");
       return History.everything(
@@ -110,6 +109,19 @@ final class BaseOptions {
     ChangeSet changes =
         mergeBase ? git.since(revision, request.head()) : git.between(revision, request.head());
     return request.uncommitted() ? git.withUncommitted(changes) : changes;
+  }
+
+  private static String fix(Optional<History.TrackingBranch> tracking, boolean shallow) {
+    String rest = "pass --deepen, or plan everything with --on-missing-base=all";
+    if (tracking.isPresent()) {
+      // In a shallow clone the fetched branch stops at the shallow boundary: no merge base.
+      return "fetch it ("
+          + tracking.get().fetchCommand(shallow)
+          + ") or full history (fetch-depth: 0 in actions/checkout), "
+          + rest;
+    }
+    return "fetch full history (fetch-depth: 0 in actions/checkout, or git fetch --unshallow), "
+        + rest;
   }
 
   private static Optional<String> gap(
@@ -132,7 +144,7 @@ final class BaseOptions {
     Optional<String> gap = gap(git, revision, head, mergeBase);
     for (int i = 0, depth = 8; gap.isPresent() && i < MAX_DEEPENINGS; i++, depth *= 2) {
       boolean wasShallow = History.isShallow(git.repository());
-      deepener.deepen(depth, revision, !History.has(git.repository(), revision));
+      deepener.deepen(depth, wasShallow, History.missingTrackingBranch(git.repository(), revision));
       gap = gap(git, revision, head, mergeBase);
       if (!wasShallow) {
         break; // the clone was complete already: more fetching finds nothing more

@@ -3,10 +3,13 @@ package dev.rebuildplan.cli;
 import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.git.GitException;
+import dev.rebuildplan.git.History;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Deepens a shallow clone with {@code git fetch --deepen=N}. JGit's shallow fetch support is
@@ -25,28 +28,39 @@ final class HistoryDeepener {
   }
 
   /**
-   * Fetches {@code depth} more commits of history; when {@code revision} is a remote-tracking
-   * branch this clone lacks ({@code origin/main} in a checkout of one pull request), fetches that
-   * branch too.
+   * Fetches {@code depth} more commits of history in a shallow clone; when the base is a tracking
+   * branch this clone lacks ({@code origin/main} in actions/checkout's single-branch clone),
+   * fetches that branch too, with an explicit refspec, as the clone's configured one would not
+   * create it.
    */
-  void deepen(int depth, String revision, boolean revisionMissing) throws GitException {
-    run(ImmutableList.of("git", "fetch", "--quiet", "--deepen=" + depth));
-    int slash = revision.indexOf('/');
-    if (revisionMissing && slash > 0 && !revision.matches("[0-9a-f]{40}")) {
-      String remote = revision.substring(0, slash);
-      String branch = revision.substring(slash + 1);
+  void deepen(int depth, boolean shallow, Optional<History.TrackingBranch> missing)
+      throws GitException {
+    if (shallow) {
       run(
-          ImmutableList.of(
-              "git",
-              "fetch",
-              "--quiet",
-              "--depth=" + depth,
-              remote,
-              "+refs/heads/" + branch + ":refs/remotes/" + remote + "/" + branch));
+          ImmutableList.of("git", "fetch", "--quiet", "--deepen=" + depth),
+          "fetch full history yourself (git fetch --unshallow)");
+    }
+    if (missing.isPresent()) {
+      List<String> fetch = new ArrayList<>(List.of("git", "fetch", "--quiet"));
+      if (shallow) {
+        fetch.add("--depth=" + depth);
+      }
+      fetch.add(missing.get().remote());
+      fetch.add(missing.get().refspec());
+      String remote = missing.get().remote();
+      run(
+          fetch,
+          "check that "
+              + remote
+              + " has a branch '"
+              + missing.get().branch()
+              + "' (git ls-remote --heads "
+              + remote
+              + ")");
     }
   }
 
-  private void run(List<String> command) throws GitException {
+  private void run(List<String> command, String fix) throws GitException {
     log.println("rebuild-plan: " + String.join(" ", command));
     log.flush();
     int code;
@@ -63,11 +77,7 @@ final class HistoryDeepener {
       throw new GitException("interrupted while deepening the clone", e);
     }
     if (code != 0) {
-      throw new GitException(
-          String.join(" ", command)
-              + " exited with "
-              + code
-              + "; fetch full history yourself (git fetch --unshallow)");
+      throw new GitException(String.join(" ", command) + " exited with " + code + "; " + fix);
     }
   }
 }

@@ -75,7 +75,9 @@ final class HookCommand {
   @Command(
       name = "uninstall",
       mixinStandardHelpOptions = true,
-      description = "Removes exactly what install wrote, and puts a kept earlier hook back.")
+      description =
+          "Removes exactly what install wrote, and puts a kept earlier hook back. With no"
+              + " rebuild-plan hook installed, changes nothing and exits 0.")
   int uninstall() throws GitException {
     try (GitChanges git = GitChanges.open(workDir())) {
       spec.commandLine().getOut().println(PrePushHook.of(git.repository()).uninstall());

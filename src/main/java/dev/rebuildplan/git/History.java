@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -38,8 +39,13 @@ public final class History {
    *   <li>a complete clone: the base is a full SHA that is not in it (a force-pushed-away commit).
    * </ul>
    *
-   * Empty otherwise: a name that does not resolve at all, even in a shallow clone, is left to the
-   * diff's own "unknown revision" error, since fetching history cannot make a typo resolve.
+   * In any clone, a name {@code <remote>/<branch>} of a configured remote that does not resolve is
+   * a gap too: a single-branch clone (what actions/checkout makes) has no other remote-tracking
+   * branch, and fetching it makes it resolve; see {@link #missingTrackingBranch}.
+   *
+   * <p>Empty otherwise: any other name that does not resolve, even in a shallow clone, is left to
+   * the diff's own "unknown revision" error, since fetching history cannot make a typo (or a {@code
+   * REV:PATH}) resolve.
    */
   public static Optional<String> gap(
       Repository repository, String base, String head, boolean needsMergeBase) throws GitException {
@@ -47,6 +53,15 @@ public final class History {
     try (RevWalk walk = new RevWalk(repository)) {
       Optional<RevCommit> baseCommit = commit(repository, walk, base);
       if (baseCommit.isEmpty()) {
+        Optional<TrackingBranch> tracking = missingTrackingBranch(repository, base);
+        if (tracking.isPresent()) {
+          return Optional.of(
+              "the base '"
+                  + base
+                  + "' is not in this clone, which has no remote-tracking branch "
+                  + tracking.get()
+                  + " (a single-branch clone?)");
+        }
         if (shallow && (isFullSha(base) || walksPastAResolvingName(repository, walk, base))) {
           return Optional.of("the base '" + base + "' is not in this shallow clone");
         }
@@ -74,15 +89,67 @@ public final class History {
     }
   }
 
+  /** A branch of a configured remote, as {@code <remote>/<branch>} names its tracking branch. */
+  public record TrackingBranch(String remote, String branch) {
+    /** The refspec that fetches it even where the remote's configured refspec would not. */
+    public String refspec() {
+      return "+" + Constants.R_HEADS + branch + ":" + trackingRef();
+    }
+
+    /** {@code git fetch <remote> <branch>:refs/remotes/<remote>/<branch>}, for messages. */
+    public String fetchCommand(boolean unshallow) {
+      return "git fetch "
+          + (unshallow ? "--unshallow " : "")
+          + remote
+          + " "
+          + branch
+          + ":"
+          + trackingRef();
+    }
+
+    private String trackingRef() {
+      return Constants.R_REMOTES + remote + "/" + branch;
+    }
+
+    @Override
+    public String toString() {
+      return remote + "/" + branch;
+    }
+  }
+
+  /**
+   * The tracking branch {@code revision} names when it is {@code <remote>/<branch>} of a remote
+   * configured here and that tracking branch does not exist; empty for anything else, a name with
+   * {@code ~}, {@code ^} or {@code :} included.
+   */
+  public static Optional<TrackingBranch> missingTrackingBranch(
+      Repository repository, String revision) throws GitException {
+    for (String remote : repository.getRemoteNames()) {
+      String prefix = remote + "/";
+      String branch = revision.substring(Math.min(prefix.length(), revision.length()));
+      if (revision.startsWith(prefix)
+          && Repository.isValidRefName(Constants.R_HEADS + branch)
+          && !has(repository, revision)) {
+        return Optional.of(new TrackingBranch(remote, branch));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean isFullSha(String revision) {
     return revision.matches("[0-9a-f]{40}|[0-9a-f]{64}");
   }
 
-  /** Whether {@code revision} is {@code NAME~n}, {@code NAME^...} with NAME a commit here. */
+  /**
+   * Whether {@code revision} is {@code NAME~n}, {@code NAME^...} with NAME a commit here; never for
+   * {@code REV:PATH}, a path in a revision, which no fetch turns into a commit.
+   */
   private static boolean walksPastAResolvingName(
       Repository repository, RevWalk walk, String revision) throws IOException {
     int operator = indexOfAny(revision, "~^");
-    return operator > 0 && commit(repository, walk, revision.substring(0, operator)).isPresent();
+    return operator > 0
+        && revision.indexOf(':') < 0
+        && commit(repository, walk, revision.substring(0, operator)).isPresent();
   }
 
   private static int indexOfAny(String text, String characters) {

@@ -93,17 +93,22 @@ public final class PrePushHook {
   }
 
   /**
-   * Removes what {@link #install} wrote and puts a kept hook back; returns what was done.
+   * Removes what {@link #install} wrote and puts a kept hook back; returns what was done. With no
+   * rebuild-plan hook there (none at all, or someone else's), changes nothing and says so.
    *
-   * @throws GitException when the pre-push hook there is not rebuild-plan's
+   * @throws GitException when a file cannot be read, removed or moved back
    */
   public String uninstall() throws GitException {
     Path hook = file();
     Path kept = hooksDir.resolve(KEPT);
     try {
-      if (!Files.exists(hook) || !Files.readString(hook, UTF_8).contains(MARKER)) {
-        throw new GitException(
-            "no rebuild-plan pre-push hook in " + hooksDir + "; nothing" + " removed");
+      if (!Files.exists(hook)) {
+        return "no rebuild-plan hook in " + hooksDir + "; nothing to remove";
+      }
+      if (!Files.readString(hook, UTF_8).contains(MARKER)) {
+        return "no rebuild-plan hook in "
+            + hooksDir
+            + " (its pre-push hook is not rebuild-plan's and stays); nothing to remove";
       }
       Files.delete(hook);
       if (Files.exists(kept)) {

@@ -27,7 +27,8 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  * <ul>
  *   <li>an update: the merge base of the remote's old sha and the pushed sha;
  *   <li>a new branch (remote sha all zeros): the merge base with the nearest remote-tracking branch
- *       of that remote, the default branch winning ties;
+ *       of that remote, the default branch winning ties; with no remote-tracking branch of it at
+ *       all (a first push to an empty remote), the empty tree: every file of the pushed commit;
  *   <li>a force push whose old remote sha is not here: the merge base with the remote's default
  *       branch, with a notice;
  *   <li>a deletion (local sha all zeros): none, nothing to plan.
@@ -67,8 +68,14 @@ public final class PushRanges {
       return localSha.equals(NO_COMMIT);
     }
 
+    /** Whether the remote has no such ref yet (its sha is all zeros): a new branch or tag. */
     public boolean isNewBranch() {
       return remoteSha.equals(NO_COMMIT);
+    }
+
+    /** "tag" for {@code refs/tags/*}, else "branch": what the pushed ref is, for messages. */
+    String kind() {
+      return remoteRef.startsWith(Constants.R_TAGS) ? "tag" : "branch";
     }
   }
 
@@ -113,11 +120,10 @@ public final class PushRanges {
         continue;
       }
       requirePushedCommit(update);
-      String base = baseOf(update);
-      ChangeSet changes = git.since(base, update.localSha());
+      ChangeSet changes = changesOf(git, update);
       first = first == null ? changes : first;
       heads.add(shortName(update.localRef()));
-      bases.add(base);
+      bases.add(changes.base().orElseThrow());
       mergeBases.addAll(changes.mergeBases());
       paths.addAll(changes.paths());
     }
@@ -133,6 +139,30 @@ public final class PushRanges {
             ImmutableList.copyOf(mergeBases),
             false,
             ImmutableSortedSet.copyOf(paths)));
+  }
+
+  private ChangeSet changesOf(GitChanges git, RefUpdate update) throws GitException {
+    if (update.isNewBranch() && !knowsABranchOfTheRemote()) {
+      notices.accept(
+          "pre-push: "
+              + remote
+              + " has no branch known here (a first push?): planning "
+              + update.remoteRef()
+              + " from the empty tree, every file counts");
+      return History.everything(repository, update.localSha(), "the empty tree");
+    }
+    return git.since(baseOf(update), update.localSha());
+  }
+
+  /**
+   * Whether this repository has a remote-tracking branch of the remote: none before a first push.
+   */
+  private boolean knowsABranchOfTheRemote() throws GitException {
+    try {
+      return !trackingRefs(Constants.R_REMOTES + remote + "/").isEmpty();
+    } catch (IOException e) {
+      throw new GitException("cannot read the refs of " + remote + ": " + e.getMessage(), e);
+    }
   }
 
   private void requirePushedCommit(RefUpdate update) throws GitException {
@@ -153,7 +183,9 @@ public final class PushRanges {
       notices.accept(
           "pre-push: "
               + update.remoteRef()
-              + " is a new branch on "
+              + " is a new "
+              + update.kind()
+              + " on "
               + remote
               + ": planning from its merge base with "
               + base);
@@ -225,8 +257,9 @@ public final class PushRanges {
         throw new GitException(
             "no branch of '"
                 + remote
-                + "' is known here to compare the new"
-                + " branch "
+                + "' is known here to compare the new "
+                + update.kind()
+                + " "
                 + update.remoteRef()
                 + " with; run git fetch "
                 + remote

@@ -184,6 +184,65 @@ class CiBaseTest {
     assertTrue(result.err().contains("git fetch --quiet --deepen=8"), result.toString());
   }
 
+  // Regression test for QA: actions/checkout clones one branch, so origin/<base> is not there.
+  @Test
+  void singleBranchShallowClone_pullRequestDeepen_fetchesTheBaseBranchAndPlansRight()
+      throws IOException {
+    work.checkout("main");
+    for (int i = 0; i < 10; i++) {
+      work.append("docs/guide.md", "more\n").commit("docs " + i); // one round of 8 is not enough
+    }
+    work.git("push", "-q", "origin", "main");
+    TestRepo clone = remote.cloneTo(temp.resolve("single"), "--depth", "1", "--branch", "feature");
+
+    Cli.Result result = pullRequestIntoMain(clone).run("--deepen", "--format", "json");
+
+    assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
+    assertTrue(
+        result.err().contains("origin +refs/heads/main:refs/remotes/origin/main"),
+        result.toString());
+  }
+
+  @Test
+  void singleBranchClone_pullRequest_exitsTwoNamingAFetchThatWorks() throws IOException {
+    TestRepo shallow =
+        remote.cloneTo(temp.resolve("shallow"), "--depth", "1", "--branch", "feature");
+    TestRepo complete =
+        remote.cloneTo(temp.resolve("complete"), "--single-branch", "--branch", "feature");
+
+    Cli.Result shallowResult = pullRequestIntoMain(shallow).run();
+    Cli.Result completeResult = pullRequestIntoMain(complete).run();
+    shallow.git("fetch", "-q", "--unshallow", "origin", "main:refs/remotes/origin/main");
+    complete.git("fetch", "-q", "origin", "main:refs/remotes/origin/main");
+
+    assertEquals(2, shallowResult.exitCode(), shallowResult.toString());
+    assertEquals(1, shallowResult.err().lines().filter(l -> l.startsWith("error:")).count());
+    assertTrue(
+        shallowResult
+            .err()
+            .contains("fetch it (git fetch --unshallow origin main:refs/remotes/origin/main)"),
+        shallowResult.toString());
+    assertTrue(shallowResult.err().contains("fetch-depth: 0"), shallowResult.toString());
+    assertTrue(
+        completeResult.err().contains("fetch it (git fetch origin main:refs/remotes/origin/main)"),
+        completeResult.toString());
+    for (TestRepo fixed : List.of(shallow, complete)) {
+      Cli.Result result = pullRequestIntoMain(fixed).run("--format", "json");
+      assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
+    }
+  }
+
+  private static Cli pullRequestIntoMain(TestRepo clone) {
+    return new Cli()
+        .in(clone.dir())
+        .env("CI", "true")
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_EVENT_NAME", "pull_request")
+        .env("GITHUB_BASE_REF", "main")
+        .withoutEnv("GITLAB_CI")
+        .withoutEnv("GITHUB_EVENT_PATH");
+  }
+
   private TestRepo shallowClone() throws IOException {
     return remote.cloneTo(
         temp.resolve("shallow"), "--depth", "1", "--no-single-branch", "--branch", "feature");

@@ -58,6 +58,25 @@ class PrePushCommandTest {
     assertEquals(List.of(List.of("flash")), stages(result), result.toString());
   }
 
+  // Regression test for QA: a pushed tag was logged as "is a new branch".
+  @Test
+  void prePush_newTag_isCalledATagInTheNotice() throws IOException {
+    work.append("services/flash/src/index.ts", "//\n").commit("flash").git("tag", "v1");
+    String sha = work.sha("HEAD");
+
+    Cli.Result result =
+        prePush("refs/tags/v1 " + sha + " refs/tags/v1 " + ZEROS + "\n", "--format", "json");
+
+    assertEquals(List.of(List.of("flash")), stages(result), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "pre-push: refs/tags/v1 is a new tag on origin: planning from its merge base"
+                    + " with origin/main"),
+        result.toString());
+  }
+
   @Test
   void prePush_update_plansOnlyThePushedCommits() throws IOException {
     work.append("packages/utils/index.ts", "// pushed before\n").commit("utils");
@@ -117,6 +136,30 @@ class PrePushCommandTest {
             .contains(
                 "which is not in this repository (a force push?): planning"
                     + " from the merge base with origin/main"),
+        result.toString());
+  }
+
+  // Regression test for QA: the first push to an empty remote stopped with "no branch known".
+  @Test
+  void prePush_firstPushToEmptyRemote_plansEveryFileWithNotice() throws IOException {
+    TestRepo fresh = TestRepo.referenceLayout(temp.resolve("fresh"));
+    Path empty = temp.resolve("empty.git");
+    fresh.run(temp, List.of("git", "init", "-q", "--bare", empty.toString()));
+    fresh.git("remote", "add", "origin", empty.toString());
+
+    Cli.Result result =
+        new Cli()
+            .in(fresh.dir())
+            .stdin(line("main", fresh.sha("HEAD"), ZEROS))
+            .run("pre-push", "origin", empty.toString(), "--format", "json");
+
+    assertEquals(BASE_AND_EVERY_SERVICE, stages(result), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "pre-push: origin has no branch known here (a first push?): planning"
+                    + " refs/heads/main from the empty tree, every file counts"),
         result.toString());
   }
 

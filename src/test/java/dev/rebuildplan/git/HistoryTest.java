@@ -86,6 +86,42 @@ class HistoryTest {
     assertEquals(Optional.empty(), gap(repo, "mian"));
   }
 
+  /**
+   *
+   *
+   * <pre>
+   * origin:  A---B  main
+   *           \
+   *            F  feature
+   * clone:     F  feature only, no origin/main (--depth 1 --branch feature: single branch)
+   * </pre>
+   */
+  // Regression test for QA: actions/checkout's clone lacks origin/<base>; that is no typo.
+  @Test
+  void gap_singleBranchCloneWithoutTheTrackingBranch_isAGapButAnUnknownRemoteIsNot()
+      throws Exception {
+    TestRepo origin =
+        TestRepo.init(temp.resolve("origin")).write("a.txt", "1\n").commit("A").branch("feature");
+    origin.write("f.txt", "1\n").commit("F").checkout("main").append("a.txt", "2\n").commit("B");
+    TestRepo clone = origin.cloneTo(temp.resolve("clone"), "--depth", "1", "--branch", "feature");
+
+    assertEquals(
+        Optional.of(
+            "the base 'origin/main' is not in this clone, which has no remote-tracking branch"
+                + " origin/main (a single-branch clone?)"),
+        gap(clone, "origin/main"));
+    assertEquals(Optional.empty(), gap(clone, "orgin/mian"));
+    assertEquals(Optional.empty(), gap(clone, "origin/main:a.txt"));
+  }
+
+  // Regression test for QA: a name with ':' is a path in a revision, never missing history.
+  @Test
+  void gap_shallowCloneRevisionColonPath_isNoGap() throws Exception {
+    TestRepo clone = shallowClone();
+
+    assertEquals(Optional.empty(), gap(clone, "HEAD~1:a.txt"));
+  }
+
   // Regression test for QA: a tree made gap fail with "cannot read the history...".
   @Test
   void gap_baseOrHeadNamesATree_isNoGap() throws Exception {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,21 @@ class PrePushHookTest {
     assertTrue(work.read("existing-hook.log").contains("existing hook ran for origin"));
   }
 
+  // Regression test for QA: the plan-only hook blocked the first push to an empty remote.
+  @Test
+  void install_firstPushToEmptyRemote_pushesAndPlansEveryFile() throws IOException {
+    Path empty = temp.resolve("empty.git");
+    work.run(temp, List.of("git", "init", "-q", "--bare", empty.toString()));
+    work.git("remote", "add", "empty", empty.toString());
+    hook("install");
+
+    String push = work.git("push", "empty", "main");
+
+    assertTrue(push.contains("from the empty tree"), push);
+    assertTrue(push.contains("7 images to rebuild in 2 stages."), push);
+    assertEquals(work.sha("HEAD"), work.run(empty, List.of("git", "rev-parse", "main")).strip());
+  }
+
   @Test
   void install_twice_changesNothing() throws IOException {
     hook("install");
@@ -98,7 +114,35 @@ class PrePushHookTest {
     assertEquals(0, uninstall.exitCode(), uninstall.toString());
     assertEquals(EXISTING_HOOK, Files.readString(hooks.resolve("pre-push"), UTF_8));
     assertFalse(Files.exists(hooks.resolve("pre-push.before-rebuild-plan")));
-    assertEquals(2, hook("uninstall").exitCode());
+  }
+
+  // Regression test for QA: uninstall with nothing installed exited 2.
+  @Test
+  void uninstall_nothingInstalled_isANoOpExitingZero() throws IOException {
+    Path hooks = work.dir().resolve(".git/hooks");
+
+    Cli.Result uninstall = hook("uninstall");
+
+    assertEquals(0, uninstall.exitCode(), uninstall.toString());
+    assertEquals("no rebuild-plan hook in " + hooks + "; nothing to remove\n", uninstall.out());
+    assertEquals("", uninstall.err());
+  }
+
+  @Test
+  void uninstall_someoneElsesHook_leavesItAndExitsZero() throws IOException {
+    Path hooks = work.dir().resolve(".git/hooks");
+    executable(hooks.resolve("pre-push"), EXISTING_HOOK);
+
+    Cli.Result uninstall = hook("uninstall");
+
+    assertEquals(0, uninstall.exitCode(), uninstall.toString());
+    assertEquals(
+        "no rebuild-plan hook in "
+            + hooks
+            + " (its pre-push hook is not rebuild-plan's and stays);"
+            + " nothing to remove\n",
+        uninstall.out());
+    assertEquals(EXISTING_HOOK, Files.readString(hooks.resolve("pre-push"), UTF_8));
   }
 
   @Test
