@@ -110,8 +110,8 @@ public final class TextReport {
               + ", merge base "
               + abbreviate(changes.mergeBases().get(0));
     } else {
-      base =
-          changes.base().get() + " (" + abbreviate(changes.baseCommit().orElse("")) + ").." + head;
+      String commit = changes.baseCommit().map(sha -> " (" + abbreviate(sha) + ")").orElse("");
+      base = changes.base().get() + commit + ".." + head;
     }
     return changes.uncommitted() ? base + " plus uncommitted changes" : base;
   }
