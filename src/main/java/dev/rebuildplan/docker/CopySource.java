@@ -41,6 +41,15 @@ public final class CopySource {
     return new CopySource(pattern, segments.build());
   }
 
+  /**
+   * Whether the source lies under a context-relative folder: {@code lib/f} and {@code lib/*.txt}
+   * lie under {@code lib}. A change that names such a folder is a submodule bump.
+   */
+  public boolean liesUnder(String folder) {
+    String cleaned = GoPath.withinContext(pattern);
+    return !folder.isEmpty() && cleaned.startsWith(folder + "/");
+  }
+
   /** The source as written. */
   public String pattern() {
     return pattern;

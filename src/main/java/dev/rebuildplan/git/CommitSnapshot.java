@@ -27,12 +27,17 @@ final class CommitSnapshot implements Snapshot {
   private final Repository repository;
   private final RevTree tree;
   private final String label;
+  private static final int MAX_LINKS = 8;
   private final Map<String, Map<String, Entry>> folders = new HashMap<>();
 
   /** One entry of a tree: its raw mode and object id. */
   private record Entry(int mode, ObjectId id) {
     boolean isFile() {
       return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+    }
+
+    boolean isSymlink() {
+      return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK;
     }
 
     boolean isTree() {
@@ -50,19 +55,75 @@ final class CommitSnapshot implements Snapshot {
 
   @Override
   public Optional<String> read(String path) throws IOException {
-    if (path.isEmpty()) {
+    Optional<String> real = realPath(path);
+    if (real.isEmpty()) {
       return Optional.empty();
     }
     try (ObjectReader reader = repository.newObjectReader()) {
-      int slash = path.lastIndexOf('/');
-      Map<String, Entry> folder = folder(reader, slash < 0 ? "" : path.substring(0, slash));
-      Entry entry = folder.get(path.substring(slash + 1));
+      Entry entry = entry(reader, real.get());
       if (entry == null || !entry.isFile()) {
         return Optional.empty();
       }
-      byte[] bytes = reader.open(entry.id()).getBytes();
-      return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      return Optional.of(new String(reader.open(entry.id()).getBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  @Override
+  public Optional<String> realPath(String path) throws IOException {
+    String current = path;
+    try (ObjectReader reader = repository.newObjectReader()) {
+      // Links within the repository are followed, as a checkout would; a few hops at most.
+      for (int hop = 0; hop < MAX_LINKS && !current.isEmpty(); hop++) {
+        Entry entry = entry(reader, current);
+        if (entry == null) {
+          return Optional.empty();
+        }
+        if (!entry.isSymlink()) {
+          return Optional.of(current);
+        }
+        String target = new String(reader.open(entry.id()).getBytes(), StandardCharsets.UTF_8);
+        Optional<String> next = resolveLink(current, target);
+        if (next.isEmpty()) {
+          return Optional.empty();
+        }
+        current = next.get();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Entry entry(ObjectReader reader, String path) throws IOException {
+    int slash = path.lastIndexOf('/');
+    Map<String, Entry> folder = folder(reader, slash < 0 ? "" : path.substring(0, slash));
+    return folder.get(path.substring(slash + 1));
+  }
+
+  /** The repository path a link points to, or empty when it points outside the repository. */
+  private static Optional<String> resolveLink(String link, String target) {
+    if (target.startsWith("/")) {
+      return Optional.empty();
+    }
+    int slash = link.lastIndexOf('/');
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    if (slash > 0) {
+      for (String part : link.substring(0, slash).split("/")) {
+        parts.addLast(part);
+      }
+    }
+    for (String part : target.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          return Optional.empty();
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return Optional.of(String.join("/", parts));
   }
 
   /** The entries of a folder by name; empty when there is no such folder. */

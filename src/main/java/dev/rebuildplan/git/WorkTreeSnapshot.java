@@ -32,6 +32,19 @@ final class WorkTreeSnapshot implements Snapshot {
   }
 
   @Override
+  public Optional<String> realPath(String path) throws IOException {
+    Path file = top.resolve(path).normalize();
+    if (path.isEmpty() || !Files.exists(file)) {
+      return Optional.empty();
+    }
+    Path real = file.toRealPath();
+    Path realTop = top.toRealPath();
+    return real.startsWith(realTop)
+        ? Optional.of(realTop.relativize(real).toString().replace('\\', '/'))
+        : Optional.empty();
+  }
+
+  @Override
   public List<String> files(String folder) throws IOException {
     Path start = folder.isEmpty() ? top : top.resolve(folder);
     if (!Files.isDirectory(start)) {

@@ -44,6 +44,9 @@ public record DockerProject(
       }
       service.dockerfile().ifPresent(file -> rules.add(exact(file, image, "its Dockerfile")));
       service.ignoreFile().ifPresent(file -> rules.add(exact(file, image, "its ignore file")));
+      for (String target : service.linkTargets()) {
+        rules.add(exact(target, image, "the file its Dockerfile or ignore file links to:"));
+      }
       for (String folder : enclosingFolders(service)) {
         rules.add(exact(folder, image, "a submodule holding its build inputs:"));
       }

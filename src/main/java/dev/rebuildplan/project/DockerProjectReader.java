@@ -149,7 +149,8 @@ public final class DockerProjectReader {
             .addAll(triggers)
             .build(),
         inputs.ignore(),
-        inputs.additionalContexts());
+        inputs.additionalContexts(),
+        inputs.linkTargets());
   }
 
   /** Compose problems stop the plan; an unset variable only warns, as it does in compose. */
@@ -251,7 +252,23 @@ public final class DockerProjectReader {
         ignoreFile,
         ImmutableList.copyOf(copies),
         ignore,
-        localContexts(build));
+        localContexts(build),
+        linkTargets(build.dockerfilePath(), ignoreFile));
+  }
+
+  /** The files a symlinked Dockerfile or ignore file points to: editing those changes the build. */
+  private ImmutableSet<String> linkTargets(Optional<String> dockerfile, Optional<String> ignoreFile)
+      throws IOException {
+    ImmutableSet.Builder<String> targets = ImmutableSet.builder();
+    for (Optional<String> file : List.of(dockerfile, ignoreFile)) {
+      if (file.isPresent()) {
+        Optional<String> real = snapshot.realPath(file.get());
+        if (real.isPresent() && !real.get().equals(file.get())) {
+          targets.add(real.get());
+        }
+      }
+    }
+    return targets.build();
   }
 
   /**

@@ -74,6 +74,9 @@ public final class RulesCheck {
     if (inputs.dockerfile().filter(file::equals).isPresent()) {
       return Optional.of("its Dockerfile");
     }
+    if (inputs.linkTargets().contains(file)) {
+      return Optional.of("the file its Dockerfile or ignore file links to");
+    }
     if (inputs.ignoreFile().filter(file::equals).isPresent()) {
       return Optional.of("its ignore file");
     }

@@ -2,6 +2,7 @@ package dev.rebuildplan.project;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.rebuildplan.core.PathRule;
 import dev.rebuildplan.docker.CopySource;
 import dev.rebuildplan.docker.DockerIgnore;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param ignore the ignore rules in force
  * @param additionalContexts local additional build contexts by name, each a repository-relative
  *     folder ending in '/': every file in one counts as an input
+ * @param linkTargets the files a symlinked Dockerfile or ignore file points to
  */
 public record ServiceInputs(
     String service,
@@ -26,7 +28,8 @@ public record ServiceInputs(
     Optional<String> ignoreFile,
     ImmutableList<CopiedSource> copies,
     DockerIgnore ignore,
-    ImmutableMap<String, String> additionalContexts) {
+    ImmutableMap<String, String> additionalContexts,
+    ImmutableSet<String> linkTargets) {
 
   /** One COPY/ADD source of a built stage, and where it is written ("Dockerfile.cloud:12"). */
   public record CopiedSource(CopySource source, String instruction, String location) {
@@ -52,7 +55,7 @@ public record ServiceInputs(
     if (ignore.isIgnored(relative)) {
       return Optional.empty();
     }
-    return copies.stream().filter(copy -> copy.source().matches(relative)).findFirst();
+    return copies.stream().filter(copy -> takesIn(copy, relative)).findFirst();
   }
 
   /** The local additional context a repository-relative path lies in, described, if any. */
@@ -70,7 +73,19 @@ public record ServiceInputs(
         return true;
       }
       String relative = path.substring(contextPrefix.length());
-      return !copy.source().matches(relative) || ignore.isIgnored(relative);
+      return !takesIn(copy, relative) || ignore.isIgnored(relative);
     };
+  }
+
+  /**
+   * Whether a copy takes a context-relative path in: the path matches the source, or the path is a
+   * folder above the source's own path, which a change names only when it is a submodule whose bump
+   * changes what the source copies.
+   */
+  private static boolean takesIn(CopiedSource copy, String relative) {
+    if (copy.source().matches(relative)) {
+      return true;
+    }
+    return copy.source().liesUnder(relative);
   }
 }

@@ -200,6 +200,51 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_submoduleBumpUnderACopiedPath_rebuildsTheImage() throws IOException {
+    TestRepo library = TestRepo.init(temp.resolve("lib-src")).write("f", "1\n").commit("v1");
+    repo.git(
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        library.dir().toUri().toString(),
+        "api/vendor");
+    repo.write("docker/Dockerfile.api", "FROM shop-base:latest\nCOPY api/vendor/f /f\n")
+        .commit("vendor in api");
+    library.append("f", "2\n").commit("v2");
+    repo.branch("bump");
+    TestRepo submodule = TestRepo.init(repo.dir().resolve("api/vendor"));
+    submodule.git("fetch", "-q", "origin");
+    submodule.git("checkout", "-q", library.sha("HEAD"));
+    repo.commit("bump");
+
+    Cli.Result result = plan("--base", "feature", "--head", "bump");
+
+    assertEquals(List.of(List.of("api")), result.stages());
+  }
+
+  @Test
+  void plan_symlinkedDockerfileAndComposeFile_areFollowed() throws IOException {
+    // Compose resolves paths from where the file is named (the link), not where it points.
+    repo.write("deploy/compose.yaml", "services:\n  app:\n    build: {context: ./app}\n")
+        .write("common/Dockerfile", "FROM alpine:3\nCOPY x /x\n")
+        .write("app/x", "1\n");
+    java.nio.file.Files.delete(repo.dir().resolve("compose.yaml"));
+    java.nio.file.Files.createSymbolicLink(
+        repo.dir().resolve("compose.yaml"), java.nio.file.Path.of("deploy/compose.yaml"));
+    java.nio.file.Files.createSymbolicLink(
+        repo.dir().resolve("app/Dockerfile"), java.nio.file.Path.of("../common/Dockerfile"));
+    repo.commit("links");
+    repo.branch("edit").write("common/Dockerfile", "FROM alpine:3\nCOPY x /y\n").commit("edit");
+
+    Cli.Result result = plan("--base", "feature", "--head", "edit");
+
+    assertEquals(List.of(List.of("app")), result.stages());
+    assertEquals("", result.err());
+  }
+
+  @Test
   void plan_serviceAddedAndRemoved_buildsTheNewListsTheRemoved() throws IOException {
     String compose =
         COMPOSE.replace("  web:\n    build:\n      context: web\n", "")
