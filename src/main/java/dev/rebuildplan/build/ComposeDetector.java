@@ -24,9 +24,9 @@ public final class ComposeDetector {
   /**
    * Returns the command to call compose with.
    *
-   * @throws IOException with a one-line message when neither form is available
+   * @throws ComposeUnavailableException with a one-line message when neither form is available
    */
-  public ComposeCommand detect(ComposeCommand wanted, Path dir) throws IOException {
+  public ComposeCommand detect(ComposeCommand wanted, Path dir) throws ComposeUnavailableException {
     String docker = wanted.executable().get(0);
     if (answers(ImmutableList.of(docker, "compose", "version"), dir)) {
       return wanted;
@@ -35,7 +35,7 @@ public final class ComposeDetector {
     if (v1 != null) {
       return wanted.withExecutable(ImmutableList.of(v1.toString()));
     }
-    throw new IOException(
+    throw new ComposeUnavailableException(
         "'"
             + docker
             + " compose version' failed and no docker-compose is on PATH; install the"

@@ -21,6 +21,9 @@ final class BuildOptions {
   String docker = "docker";
 
   void check() throws UsageException {
+    if (docker == null || docker.isBlank()) {
+      throw new UsageException("--docker is empty; name the docker executable, or leave it out");
+    }
     if (dryRun && !build) {
       throw new UsageException("--dry-run applies to --build; pass both");
     }

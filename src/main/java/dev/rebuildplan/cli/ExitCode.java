@@ -21,7 +21,8 @@ final class ExitCode {
       "%nExit codes:%n"
           + "  0    done, including nothing to rebuild%n"
           + "  1    a build failed%n"
-          + "  2    bad input: unknown revision, not a git repository, bad rules, bad flags%n"
+          + "  2    bad input: unknown revision, not a git repository, bad rules or compose"
+          + " file,%n       bad flags, no docker compose to run%n"
           + "  3    internal error (a bug: please report it with --stacktrace output)%n"
           + "  130  interrupted (143 for SIGTERM); later stages were not started%n";
 

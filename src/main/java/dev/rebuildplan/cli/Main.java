@@ -1,5 +1,6 @@
 package dev.rebuildplan.cli;
 
+import dev.rebuildplan.build.ComposeUnavailableException;
 import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.build.SystemProcessLauncher;
 import dev.rebuildplan.ci.CiException;
@@ -97,7 +98,8 @@ public final class Main {
         || e instanceof RulesException
         || e instanceof CiException
         || e instanceof UnmatchedPathsException
-        || e instanceof ProjectException) {
+        || e instanceof ProjectException
+        || e instanceof ComposeUnavailableException) {
       err.println("error: " + e.getMessage());
       code = ExitCode.BAD_INPUT;
     } else if (e instanceof java.io.IOException) {

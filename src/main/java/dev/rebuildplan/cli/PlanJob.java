@@ -3,6 +3,7 @@ package dev.rebuildplan.cli;
 import com.google.common.collect.ImmutableList;
 import dev.rebuildplan.build.ComposeCommand;
 import dev.rebuildplan.build.ComposeDetector;
+import dev.rebuildplan.build.ComposeUnavailableException;
 import dev.rebuildplan.build.ProcessLauncher;
 import dev.rebuildplan.build.StageResult;
 import dev.rebuildplan.build.StageRunner;
@@ -117,7 +118,7 @@ final class PlanJob {
 
   private int build(
       RebuildPlan plan, ComposeCommand wanted, Path projectDir, PlanRequest.OutputFormat format)
-      throws IOException {
+      throws IOException, ComposeUnavailableException {
     ComposeCommand compose = new ComposeDetector(launcher, environment).detect(wanted, projectDir);
     // JSON on stdout must stay parseable, so docker's own output goes to stderr then.
     Writer dockerOut = format == PlanRequest.OutputFormat.text ? out : err;

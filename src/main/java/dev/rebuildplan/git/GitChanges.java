@@ -15,6 +15,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -192,7 +193,11 @@ public final class GitChanges implements AutoCloseable {
     return new WorkTreeSnapshot(workTree());
   }
 
-  private RevCommit commit(RevWalk walk, String revision) throws GitException {
+  private RevCommit commit(RevWalk walk, String named) throws GitException {
+    String revision = withUpstream(named);
+    if (revision.isBlank()) {
+      throw new GitException("the revision is empty; pass a branch, tag or commit");
+    }
     if (revision.matches("0{40}|0{64}")) {
       throw new GitException(
           "'"
@@ -257,6 +262,47 @@ public final class GitChanges implements AutoCloseable {
       return (type.startsWith("a") ? "an " : "a ") + type + " (" + id.abbreviate(7).name() + ")";
     } catch (IOException | RuntimeException e) {
       return "something other than a commit";
+    }
+  }
+
+  /**
+   * Spells out what JGit resolves loosely: {@code @} is HEAD, and {@code [BRANCH]@{upstream}} (or
+   * {@code @{u}}) is the branch's upstream, an error when none is set rather than HEAD itself.
+   */
+  private String withUpstream(String revision) throws GitException {
+    if (revision.equals("@")) {
+      return "HEAD";
+    }
+    int at = revision.indexOf("@{");
+    if (at < 0) {
+      return revision;
+    }
+    String suffix = revision.substring(at);
+    boolean upstream = suffix.startsWith("@{u}") || suffix.startsWith("@{upstream}");
+    if (!upstream && !suffix.startsWith("@{push}")) {
+      return revision; // reflog forms such as main@{1} resolve as they are
+    }
+    if (!upstream) {
+      throw new GitException(
+          "'" + revision + "': @{push} is not supported; name the branch to compare with");
+    }
+    String branch = revision.substring(0, at);
+    try {
+      if (branch.isEmpty()) {
+        branch = repository.getBranch();
+      }
+      String tracking = new BranchConfig(repository.getConfig(), branch).getTrackingBranch();
+      if (tracking == null) {
+        throw new GitException(
+            "'"
+                + revision
+                + "': no upstream is configured for branch '"
+                + branch
+                + "'; set one (git branch -u origin/main) or name the base");
+      }
+      return tracking + revision.substring(revision.indexOf('}', at) + 1);
+    } catch (IOException e) {
+      throw new GitException("cannot read the branch of HEAD: " + e.getMessage(), e);
     }
   }
 

@@ -269,6 +269,37 @@ class PlanCommandTest {
   }
 
   @Test
+  void build_noComposeToRun_exitsTwoNamingWhatIsMissing() throws IOException {
+    repo.branch("feature").append("services/flash/src/index.ts", "//\n").commit("flash");
+
+    Cli.Result result =
+        new Cli()
+            .env("PATH", temp.toString())
+            .run(
+                "-C",
+                repo.dir().toString(),
+                "--since",
+                "main",
+                "--build",
+                "--docker",
+                temp.resolve("no-docker").toString());
+
+    assertEquals(2, result.exitCode(), result.toString());
+    assertTrue(
+        result.err().contains("compose version' failed and no docker-compose is on PATH"),
+        result.err());
+  }
+
+  @Test
+  void build_emptyDockerName_exitsTwo() {
+    Cli.Result result = plan("--since", "main", "--build", "--docker", "");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(
+        "error: --docker is empty; name the docker executable, or leave it out\n", result.err());
+  }
+
+  @Test
   void help_listsExitCodes() {
     Cli.Result result = new Cli().run("--help");
 

@@ -111,7 +111,7 @@ class ComposeDetectionIT {
 
     RebuildPlanProcess.Result result = rebuildPlan(noV2.toString(), tools.toString());
 
-    assertEquals(1, result.exitCode(), result.toString());
+    assertEquals(2, result.exitCode(), result.toString());
     assertEquals(
         List.of(
             "error: '"

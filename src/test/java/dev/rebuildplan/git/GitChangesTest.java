@@ -161,6 +161,38 @@ class GitChangesTest {
   }
 
   @Test
+  void since_upstreamWithoutOne_isAnErrorNotHead() throws Exception {
+    TestRepo repo = repoWithBase().branch("feature");
+
+    GitException e = assertThrows(GitException.class, () -> since(repo, "@{upstream}"));
+
+    assertTrue(
+        e.getMessage().contains("no upstream is configured for branch 'feature'"), e.getMessage());
+  }
+
+  @Test
+  void since_upstreamShorthand_resolvesToTheTrackingBranch() throws Exception {
+    TestRepo repo = repoWithBase();
+    TestRepo clone = TestRepo.init(temp.resolve("clone"));
+    clone.git("remote", "add", "origin", repo.dir().toUri().toString());
+    clone.git("fetch", "-q", "origin");
+    clone.git("checkout", "-q", "-b", "feature", "--track", "origin/main");
+    clone.append("a/one.txt", "x\n").commit("one");
+
+    assertEquals(Set.of("a/one.txt"), since(clone, "@{u}"));
+    assertEquals(Set.of("a/one.txt"), since(clone, "feature@{upstream}"));
+  }
+
+  @Test
+  void since_emptyRevision_saysItIsEmpty() throws Exception {
+    TestRepo repo = repoWithBase();
+
+    GitException e = assertThrows(GitException.class, () -> since(repo, ""));
+
+    assertEquals("the revision is empty; pass a branch, tag or commit", e.getMessage());
+  }
+
+  @Test
   void since_allZerosSha_isAnError() throws Exception {
     TestRepo repo = repoWithBase();
 
