@@ -24,7 +24,7 @@ public record DefinitionChanges(
   public static DefinitionChanges between(ComposeProject base, ComposeProject head) {
     Map<String, BuildSpec> before = base.files().isEmpty() ? Map.of() : base.buildSpecs();
     Map<String, BuildSpec> after = head.buildSpecs();
-    String file = head.files().isEmpty() ? "the compose file" : head.files().get(0);
+    String file = head.files().isEmpty() ? "the compose file" : String.join(" + ", head.files());
     ImmutableMap.Builder<String, ImmutableList<Reason>> rebuild = ImmutableMap.builder();
     after.forEach(
         (service, spec) -> {
