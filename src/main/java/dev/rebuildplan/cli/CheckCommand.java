@@ -35,8 +35,6 @@ import picocli.CommandLine.Spec;
     },
     footer = ExitCode.HELP)
 final class CheckCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   @Spec CommandSpec spec;
   @Mixin ProjectOptions options;
@@ -92,7 +90,9 @@ final class CheckCommand implements Callable<Integer> {
     long missed = findings.stream().filter(f -> f.kind() == RulesCheck.Kind.MISSED).count();
     long over = findings.size() - missed;
     if (format == PlanRequest.OutputFormat.json) {
-      ObjectNode root = JSON.createObjectNode();
+      // Made here, not in a static field: picocli creates every subcommand at start-up.
+      ObjectMapper json = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      ObjectNode root = json.createObjectNode();
       root.put("missed", missed);
       root.put("overBuilding", over);
       ArrayNode list = root.putArray("findings");
@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
         node.put("image", finding.image());
         node.put("message", finding.line());
       }
-      JSON.writerWithDefaultPrettyPrinter().writeValue(out, root);
+      json.writerWithDefaultPrettyPrinter().writeValue(out, root);
       out.println();
     } else {
       findings.forEach(finding -> out.println(finding.line()));
