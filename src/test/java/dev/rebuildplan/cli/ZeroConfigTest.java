@@ -162,20 +162,11 @@ class ZeroConfigTest {
     TestRepo library = TestRepo.init(temp.resolve("library"));
     library.write("app/Dockerfile", "FROM alpine:3\nCOPY . /a\n").write("app/x", "1\n");
     library.commit("v1");
-    repo.git(
-        "-c",
-        "protocol.file.allow=always",
-        "submodule",
-        "add",
-        "-q",
-        library.dir().toUri().toString(),
-        "vendor");
+    repo.addSubmodule(library, "vendor");
     repo.write("compose.yaml", COMPOSE + "  vendored:\n    build: vendor/app\n").commit("vendor");
     library.append("app/x", "2\n").commit("v2");
     repo.branch("bump");
-    TestRepo submodule = TestRepo.init(repo.dir().resolve("vendor"));
-    submodule.git("fetch", "-q", "origin");
-    submodule.git("checkout", "-q", library.sha("HEAD"));
+    repo.bumpSubmodule(library, "vendor");
     repo.commit("bump vendor");
 
     Cli.Result result = plan("--base", "feature", "--head", "bump");
@@ -202,21 +193,12 @@ class ZeroConfigTest {
   @Test
   void plan_submoduleBumpUnderACopiedPath_rebuildsTheImage() throws IOException {
     TestRepo library = TestRepo.init(temp.resolve("lib-src")).write("f", "1\n").commit("v1");
-    repo.git(
-        "-c",
-        "protocol.file.allow=always",
-        "submodule",
-        "add",
-        "-q",
-        library.dir().toUri().toString(),
-        "api/vendor");
+    repo.addSubmodule(library, "api/vendor");
     repo.write("docker/Dockerfile.api", "FROM shop-base:latest\nCOPY api/vendor/f /f\n")
         .commit("vendor in api");
     library.append("f", "2\n").commit("v2");
     repo.branch("bump");
-    TestRepo submodule = TestRepo.init(repo.dir().resolve("api/vendor"));
-    submodule.git("fetch", "-q", "origin");
-    submodule.git("checkout", "-q", library.sha("HEAD"));
+    repo.bumpSubmodule(library, "api/vendor");
     repo.commit("bump");
 
     Cli.Result result = plan("--base", "feature", "--head", "bump");

@@ -69,20 +69,11 @@ class GitChangesTest {
   void since_submoduleBump_listsTheSubmodulePath() throws Exception {
     TestRepo library = TestRepo.init(temp.resolve("library")).write("lib.txt", "1\n").commit("v1");
     TestRepo repo = repoWithBase();
-    repo.git(
-        "-c",
-        "protocol.file.allow=always",
-        "submodule",
-        "add",
-        "-q",
-        library.dir().toUri().toString(),
-        "vendor/library");
+    repo.addSubmodule(library, "vendor/library");
     repo.commit("add submodule");
     library.append("lib.txt", "2\n").commit("v2");
     repo.branch("feature");
-    TestRepo submodule = TestRepo.init(repo.dir().resolve("vendor/library"));
-    submodule.git("fetch", "-q", "origin");
-    submodule.git("checkout", "-q", library.sha("HEAD"));
+    repo.bumpSubmodule(library, "vendor/library");
     repo.commit("bump");
 
     assertEquals(Set.of("vendor/library"), since(repo, "main"));

@@ -131,6 +131,27 @@ public final class TestRepo {
     return this;
   }
 
+  /** Adds another repository as a submodule at {@code path} (not committed yet). */
+  public TestRepo addSubmodule(TestRepo library, String path) throws IOException {
+    git(
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        library.dir().toUri().toString(),
+        path);
+    return this;
+  }
+
+  /** Moves the submodule at {@code path} to the library's HEAD (not committed yet). */
+  public TestRepo bumpSubmodule(TestRepo library, String path) throws IOException {
+    TestRepo submodule = new TestRepo(dir.resolve(path), home);
+    submodule.git("fetch", "-q", "origin");
+    submodule.git("checkout", "-q", library.sha("HEAD"));
+    return this;
+  }
+
   public String sha(String revision) throws IOException {
     return git("rev-parse", revision).strip();
   }
