@@ -17,7 +17,7 @@ public final class ExplainReport {
   public static void writeText(Map<String, RebuildPlan> plans, String sources, PrintWriter out) {
     out.printf("Sources: %s%n", sources);
     for (var entry : plans.entrySet()) {
-      out.printf("%n%s%n", entry.getKey());
+      out.printf("%n%s%n", TextReport.printable(entry.getKey()));
       RebuildPlan plan = entry.getValue();
       if (plan.isEmpty()) {
         out.printf(

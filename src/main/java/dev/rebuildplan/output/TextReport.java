@@ -76,10 +76,10 @@ public final class TextReport {
   private static String describe(Reason reason) {
     if (reason instanceof Reason.PathMatch match) {
       String source = match.source() == PathRule.Source.RULES ? "rule " : "";
-      return match.path() + "  (" + source + match.rule() + ")";
+      return printable(match.path()) + "  (" + source + match.rule() + ")";
     }
     if (reason instanceof Reason.Unmatched unmatched) {
-      return unmatched.path() + "  (no rule matches; unmatched: all)";
+      return printable(unmatched.path()) + "  (no rule matches; unmatched: all)";
     }
     if (reason instanceof Reason.Definition definition) {
       return definition.detail();
@@ -118,6 +118,15 @@ public final class TextReport {
 
   private static String abbreviate(String sha) {
     return sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+
+  /**
+   * A path on one line of text: a line break in a file name is shown as {@code \n} (or {@code \r})
+   * so that it cannot break the report's layout; everything else, tabs and spaces included, stays
+   * as it is. JSON output keeps every path exactly.
+   */
+  static String printable(String path) {
+    return path.replace("\n", "\\n").replace("\r", "\\r");
   }
 
   static String count(int n, String noun) {

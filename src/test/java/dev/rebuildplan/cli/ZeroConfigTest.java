@@ -365,6 +365,18 @@ class ZeroConfigTest {
   }
 
   @Test
+  void text_fileNameWithNewline_staysOnOneLineAndJsonKeepsItExact() throws IOException {
+    repo.write("web/new\nline.js", "x\n").commit("odd name");
+
+    Cli.Result text = new Cli().run("-C", repo.dir().toString(), "--since", "main");
+    Cli.Result json = plan();
+
+    assertTrue(
+        text.out().contains("  web  web/new\\nline.js  (COPY . (web/Dockerfile:2))\n"), text.out());
+    assertEquals("web/new\nline.js", json.json().get("changedPaths").get(0).asText());
+  }
+
+  @Test
   void explain_pathCopiedByBase_showsTheCopyLineThenFromEdges() {
     Cli.Result result = new Cli().run("-C", repo.dir().toString(), "explain", "lib/util.js");
 
