@@ -1,6 +1,7 @@
 package dev.rebuildplan.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -16,8 +17,16 @@ import java.util.Optional;
 final class ComposeFileReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Set on a service that uses the unsupported {@code extends}, whose problem is reported. */
+  /**
+   * Holds a service's {@code extends} as {@code {service, file}} until it is resolved, or {@code
+   * true} when it was malformed and its problem is reported.
+   */
   static final String EXTENDS_MARKER = "x-rebuild-plan-extends";
+
+  /**
+   * Holds the file's {@code include} entries as {@code {pointer, path: [], ...}} until followed.
+   */
+  static final String INCLUDE_KEY = "include";
 
   private final YamlDocument document;
   private final Interpolator interpolator;
@@ -31,8 +40,9 @@ final class ComposeFileReader {
   }
 
   /**
-   * Returns {@code {name, services: {NAME: {image, profiles, build}}}} holding what the file sets;
-   * problems found on the way go to {@code problems}.
+   * Returns {@code {name, include, services: {NAME: {image, profiles, build, extends marker}}}}
+   * holding what the file sets, with paths as written; problems found on the way go to {@code
+   * problems}.
    */
   static ObjectNode read(
       YamlDocument document, Interpolator interpolator, List<ComposeProblem> problems) {
@@ -54,9 +64,7 @@ final class ComposeFileReader {
     if (!name.isMissingNode()) {
       readScalar("/name", name, "name").ifPresent(text -> model.put("name", text));
     }
-    // TODO: follow the top-level include and each service's extends, which can bring a build
-    // section from another file; until then both stop the plan rather than shrink it silently.
-    rejectInclude(root.path("include"));
+    model.set(INCLUDE_KEY, readIncludes(root.path("include")));
     model.set("services", readServices(root.path("services")));
     return model;
   }
@@ -85,27 +93,95 @@ final class ComposeFileReader {
     return result;
   }
 
-  private void rejectInclude(JsonNode include) {
-    if (include.isMissingNode() || include.isNull() || include.isEmpty() && include.isArray()) {
-      return;
+  private ArrayNode readIncludes(JsonNode include) {
+    ArrayNode result = NODES.arrayNode();
+    if (include.isMissingNode() || include.isNull()) {
+      return result;
     }
-    String pointer = include.isArray() ? "/include/0" : "/include";
-    problem(
-        pointer,
-        "include is not supported, so the included services would be missed;"
-            + " list each file with -f instead");
+    if (!include.isArray()) {
+      problem("/include", "include must be a list, got " + kind(include));
+      return result;
+    }
+    for (int index = 0; index < include.size(); index++) {
+      readInclude("/include/" + index, include.get(index)).ifPresent(result::add);
+    }
+    return result;
+  }
+
+  /** Reads the short form (a path) or the long form of one include entry. */
+  private Optional<ObjectNode> readInclude(String pointer, JsonNode entry) {
+    ObjectNode result = NODES.objectNode().put("pointer", pointer);
+    if (!entry.isObject()) {
+      readScalar(pointer, entry, "an include").ifPresent(path -> result.putArray("path").add(path));
+      return result.has("path") ? Optional.of(result) : Optional.empty();
+    }
+    ArrayNode paths = readPaths(YamlDocument.child(pointer, "path"), entry.path("path"));
+    if (paths.isEmpty()) {
+      problem(pointer, "an include needs a path");
+      return Optional.empty();
+    }
+    result.set("path", paths);
+    JsonNode directory = entry.path("project_directory");
+    if (!directory.isMissingNode()) {
+      readScalar(YamlDocument.child(pointer, "project_directory"), directory, "project_directory")
+          .ifPresent(text -> result.put("project_directory", text));
+    }
+    if (entry.has("env_file")) {
+      result.set(
+          "env_file", readPaths(YamlDocument.child(pointer, "env_file"), entry.get("env_file")));
+    }
+    return Optional.of(result);
+  }
+
+  /** Reads a path or a list of paths. */
+  private ArrayNode readPaths(String pointer, JsonNode node) {
+    ArrayNode result = NODES.arrayNode();
+    if (node.isMissingNode()) {
+      return result;
+    }
+    if (!node.isArray()) {
+      readScalar(pointer, node, "a path").ifPresent(result::add);
+      return result;
+    }
+    for (int index = 0; index < node.size(); index++) {
+      readScalar(pointer + "/" + index, node.get(index), "a path").ifPresent(result::add);
+    }
+    return result;
+  }
+
+  /**
+   * Returns {@code {service, file}} from the long form or the short form (the service alone), or
+   * {@code true} when the section is malformed.
+   */
+  private JsonNode readExtends(String pointer, JsonNode section) {
+    ObjectNode result = NODES.objectNode();
+    JsonNode service = section;
+    String servicePointer = pointer;
+    if (section.isObject()) {
+      JsonNode file = section.path("file");
+      if (!file.isMissingNode()) {
+        readScalar(YamlDocument.child(pointer, "file"), file, "extends.file")
+            .ifPresent(text -> result.put("file", text));
+      }
+      service = section.path("service");
+      servicePointer = YamlDocument.child(pointer, "service");
+    }
+    if (service.isMissingNode()) {
+      problem(pointer, "extends needs a service");
+    } else {
+      readScalar(servicePointer, service, "extends.service")
+          .ifPresent(text -> result.put("service", text));
+    }
+    return result.has("service") ? result : NODES.booleanNode(true);
   }
 
   private ObjectNode readService(String pointer, JsonNode service) {
     ObjectNode result = NODES.objectNode();
     if (service.has("extends")) {
-      problem(
-          YamlDocument.child(pointer, "extends"),
-          "extends is not supported, so service "
-              + serviceName(pointer)
-              + " would miss what it inherits; copy the inherited keys into the service");
       // NOTE: ServiceResolver reads this marker to skip its "neither an image nor a build".
-      result.put(EXTENDS_MARKER, true);
+      result.set(
+          EXTENDS_MARKER,
+          readExtends(YamlDocument.child(pointer, "extends"), service.get("extends")));
     }
     JsonNode image = service.path("image");
     if (!image.isMissingNode()) {
@@ -123,10 +199,6 @@ final class ComposeFileReader {
           .ifPresent(node -> result.set("build", node));
     }
     return result;
-  }
-
-  private static String serviceName(String pointer) {
-    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
   }
 
   private JsonNode readProfiles(String pointer, JsonNode profiles) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads a compose project from text alone, the way {@code docker compose} would see it: it finds
@@ -58,36 +56,17 @@ public final class ComposeReader {
       ImmutableList<String> paths,
       ComposeInvocation invocation,
       List<ComposeProblem> problems) {
-    Interpolator interpolator = new Interpolator(invocation.environment());
+    var loader = new ComposeModelLoader(files, RepoPaths.parent(paths.get(0)), problems);
     ObjectNode model = JsonNodeFactory.instance.objectNode();
     model.putObject("services");
     for (String path : paths) {
-      readFile(files, path, interpolator, problems)
+      loader
+          .loadProjectFile(path, invocation.environment())
           .ifPresent(file -> ModelMerger.merge(model, file.model(), file.replacedPointers()));
     }
     if (!model.has("services")) {
       model.putObject("services");
     }
     return model;
-  }
-
-  /** A file's canonical model and the pointers its {@code !reset}/{@code !override} tags name. */
-  private record FileModel(ObjectNode model, ImmutableSet<String> replacedPointers) {}
-
-  private static Optional<FileModel> readFile(
-      ProjectFiles files, String path, Interpolator interpolator, List<ComposeProblem> problems) {
-    Optional<String> text = files.read(path);
-    if (text.isEmpty()) {
-      problems.add(ComposeProblem.inFile(path, "compose file not found"));
-      return Optional.empty();
-    }
-    try {
-      YamlDocument document = YamlTreeReader.read(path, text.get());
-      ObjectNode model = ComposeFileReader.read(document, interpolator, problems);
-      return Optional.of(new FileModel(model, document.replacedPointers()));
-    } catch (ComposeFileException e) {
-      problems.add(e.problem());
-      return Optional.empty();
-    }
   }
 }

@@ -1,7 +1,9 @@
 package dev.rebuildplan.compose;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /** Repository-relative paths: '/'-separated, normalized, and "." for the repository root. */
@@ -47,5 +49,25 @@ final class RepoPaths {
       }
     }
     return Optional.of(segments.isEmpty() ? ROOT : String.join("/", segments));
+  }
+
+  /** Returns the path that leads from the folder {@code from} to {@code path}, both normalized. */
+  static String relativize(String from, String path) {
+    List<String> fromSegments = segments(from);
+    List<String> pathSegments = segments(path);
+    int common = 0;
+    while (common < fromSegments.size()
+        && common < pathSegments.size()
+        && fromSegments.get(common).equals(pathSegments.get(common))) {
+      common++;
+    }
+    List<String> result = new ArrayList<>();
+    fromSegments.subList(common, fromSegments.size()).forEach(segment -> result.add(".."));
+    result.addAll(pathSegments.subList(common, pathSegments.size()));
+    return result.isEmpty() ? ROOT : String.join("/", result);
+  }
+
+  private static List<String> segments(String path) {
+    return path.equals(ROOT) ? List.of() : List.of(path.split("/"));
   }
 }

@@ -131,13 +131,13 @@ final class ServiceResolver {
     return resolved;
   }
 
-  private static boolean isLocalPath(String context) {
+  static boolean isLocalPath(String context) {
     return !context.contains("://")
         && !context.startsWith(BuildSpec.SERVICE_CONTEXT_PREFIX)
         && !isRemote(context);
   }
 
-  private static boolean isRemote(String context) {
+  static boolean isRemote(String context) {
     return REMOTE_PREFIXES.stream().anyMatch(context::startsWith);
   }
 

@@ -133,30 +133,4 @@ class ComposeReaderProblemsTest {
         ImmutableList.of("app/compose.yaml: service web has neither an image nor a build"),
         problems);
   }
-
-  // Regression test for QA: an ignored include planned without the included services.
-  @Test
-  void read_include_isAProblemNamingTheWayOut() {
-    ImmutableList<String> problems =
-        problemsOf("include:\n  - svc/compose.yaml\nservices:\n  db: {image: postgres}\n");
-
-    assertEquals(
-        ImmutableList.of(
-            "app/compose.yaml:2:5: include is not supported, so the included services would be"
-                + " missed; list each file with -f instead"),
-        problems);
-  }
-
-  // Regression test for QA: extends gave a false "neither an image nor a build".
-  @Test
-  void read_extends_isTheOnlyProblem() {
-    ImmutableList<String> problems =
-        problemsOf("services:\n  base:\n    build: .\n  web:\n    extends: {service: base}\n");
-
-    assertEquals(
-        ImmutableList.of(
-            "app/compose.yaml:5:14: extends is not supported, so service web would miss what it"
-                + " inherits; copy the inherited keys into the service"),
-        problems);
-  }
 }

@@ -24,6 +24,15 @@ class RepoPathsTest {
   }
 
   @Test
+  void relativize_leadsFromTheFolderToThePath() {
+    assertEquals("../lib/x", RepoPaths.relativize("app", "lib/x"));
+    assertEquals("web", RepoPaths.relativize("app", "app/web"));
+    assertEquals(".", RepoPaths.relativize("app", "app"));
+    assertEquals("../..", RepoPaths.relativize("a/b", "."));
+    assertEquals("lib", RepoPaths.relativize(".", "lib"));
+  }
+
+  @Test
   void parentAndBaseName_splitThePath() {
     assertEquals("a/b", RepoPaths.parent("a/b/compose.yaml"));
     assertEquals(".", RepoPaths.parent("compose.yaml"));
