@@ -377,6 +377,27 @@ class ZeroConfigTest {
   }
 
   @Test
+  void plan_includedComposeFileAndExtendedService_arePlanned() throws IOException {
+    TestRepo project = TestRepo.init(temp.resolve("included"));
+    project
+        .write("compose.yaml", "include:\n  - svc/compose.yaml\nservices:\n  db: {image: pg}\n")
+        .write(
+            "svc/compose.yaml",
+            "services:\n  svc:\n    build: .\n  web:\n    extends: {service: svc}\n")
+        .write("svc/Dockerfile", "FROM alpine:3\nCOPY . /app\n")
+        .write("svc/main.c", "1\n")
+        .commit("include")
+        .branch("change")
+        .append("svc/main.c", "2\n")
+        .commit("main.c");
+
+    Cli.Result result =
+        new Cli().run("-C", project.dir().toString(), "--format", "json", "--since", "main");
+
+    assertEquals(List.of(List.of("svc", "web")), result.stages());
+  }
+
+  @Test
   void explain_pathCopiedByBase_showsTheCopyLineThenFromEdges() {
     Cli.Result result = new Cli().run("-C", repo.dir().toString(), "explain", "lib/util.js");
 
