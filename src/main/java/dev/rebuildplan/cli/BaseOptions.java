@@ -56,8 +56,8 @@ final class BaseOptions {
     return ci || (noBase && CiPlatform.isCi(env));
   }
 
-  /** The change reader for a request, or empty for the plain one (only uncommitted files). */
-  Optional<ChangeReader> reader(
+  /** The change reader for a request: the CI base, --since, --base, or uncommitted files alone. */
+  ChangeReader reader(
       PlanRequest request, Map<String, String> env, ProcessLauncher launcher, PrintWriter log)
       throws CiException, UsageException {
     String revision;
@@ -78,9 +78,9 @@ final class BaseOptions {
       revision = request.base().get();
       mergeBase = false;
     } else {
-      return Optional.empty();
+      return GitChanges::uncommittedOnly;
     }
-    return Optional.of(git -> read(git, request, revision, mergeBase, launcher, log));
+    return git -> read(git, request, revision, mergeBase, launcher, log);
   }
 
   private ChangeSet read(

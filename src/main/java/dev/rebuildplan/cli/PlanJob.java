@@ -11,7 +11,6 @@ import dev.rebuildplan.core.Planner;
 import dev.rebuildplan.core.RebuildPlan;
 import dev.rebuildplan.git.ChangeSet;
 import dev.rebuildplan.git.GitChanges;
-import dev.rebuildplan.git.GitException;
 import dev.rebuildplan.output.BakeReport;
 import dev.rebuildplan.output.GithubReport;
 import dev.rebuildplan.output.JsonReport;
@@ -43,11 +42,7 @@ final class PlanJob {
     this.environment = env;
   }
 
-  int run(PlanRequest request) throws Exception {
-    return run(request, git -> readChanges(git, request));
-  }
-
-  /** Plans (and maybe builds) the changes {@code reader} finds, instead of the request's diff. */
+  /** Plans (and maybe builds) the changes {@code reader} finds. */
   int run(PlanRequest request, ChangeReader reader) throws Exception {
     ChangeSet changes;
     PlanSources sources;
@@ -85,18 +80,6 @@ final class PlanJob {
       return ExitCode.OK;
     }
     return build(plan, compose, sources.projectDir(), request.format());
-  }
-
-  private static ChangeSet readChanges(GitChanges git, PlanRequest request) throws GitException {
-    ChangeSet changes;
-    if (request.since().isPresent()) {
-      changes = git.since(request.since().get(), request.head());
-    } else if (request.base().isPresent()) {
-      changes = git.between(request.base().get(), request.head());
-    } else {
-      return git.uncommittedOnly();
-    }
-    return request.uncommitted() ? git.withUncommitted(changes) : changes;
   }
 
   private static ComposeCommand composeCommand(PlanRequest request, PlanSources sources) {

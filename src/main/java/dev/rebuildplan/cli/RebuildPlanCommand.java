@@ -91,9 +91,8 @@ final class RebuildPlanCommand implements Callable<Integer> {
     PlanJob job =
         new PlanJob(
             spec.commandLine().getOut(), spec.commandLine().getErr(), launcher, environment);
-    Optional<ChangeReader> reader =
-        baseOptions.reader(request, environment, launcher, spec.commandLine().getErr());
-    return reader.isPresent() ? job.run(request, reader.get()) : job.run(request);
+    return job.run(
+        request, baseOptions.reader(request, environment, launcher, spec.commandLine().getErr()));
   }
 
   /** Where the subcommands start: the start folder, or -C given before the subcommand. */
