@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import dev.rebuildplan.git.ChangeSet;
 import dev.rebuildplan.git.GitChanges;
-import dev.rebuildplan.git.Snapshot;
 import dev.rebuildplan.project.DockerProject;
 import dev.rebuildplan.project.RulesCheck;
 import dev.rebuildplan.rules.Rules;
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,33 +52,30 @@ final class CheckCommand implements Callable<Integer> {
         options.toReadRequest(parent.startDir(), revision.head, revision.uncommitted);
     ImmutableList<RulesCheck.Finding> findings;
     try (GitChanges git = GitChanges.open(request.workDir())) {
-      Optional<Rules> rules =
-          RulesFile.findConfigured(request.rules(), git.workTree(), request.workDir());
-      if (rules.isEmpty()) {
-        throw new UsageException(
-            "check compares rules with the Dockerfiles, and there are no"
-                + " rules; add "
-                + RulesFile.DEFAULT_NAME
-                + " or pass --rules FILE|NAME");
-      }
-      PlanSources sources = PlanSources.atRevision(git, request, environment);
+      ChangeSet head = PlanSources.revision(git, request);
+      PlanSources sources = PlanSources.read(git, head, request, environment);
+      Rules rules =
+          sources
+              .configuredRules()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "check compares rules with the Dockerfiles, and there are no rules; add "
+                              + RulesFile.DEFAULT_NAME
+                              + " or pass --rules FILE|NAME"));
       DockerProject project =
           sources
               .docker()
               .orElseThrow(
                   () ->
                       new UsageException(
-                          "check needs a compose file, and none was found here or above; run it in the compose"
-                              + " project's folder (-C DIR) or pass -f FILE"));
+                          "check needs a compose file, and none was found here or above; run it"
+                              + " in the compose project's folder (-C DIR) or pass -f FILE"));
       sources
           .warnings()
           .forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
-      Snapshot files =
-          request.uncommitted()
-              ? git.workTreeSnapshot()
-              : git.snapshot(git.at(request.head()).headCommit());
-      findings =
-          RulesCheck.check(project, rules.get().ruleSet(), rules.get().graph(), files.files(""));
+      List<String> files = PlanSources.head(git, head).files("");
+      findings = RulesCheck.check(project, rules.ruleSet(), rules.graph(), files);
     }
     return report(findings, request.format());
   }

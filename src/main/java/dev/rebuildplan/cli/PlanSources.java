@@ -42,6 +42,7 @@ import java.util.Optional;
  * @param projectDir where docker compose runs
  * @param docker the compose project, when one was read
  * @param builtInDefault whether nothing was configured or found and the built-in rules stood in
+ * @param configuredRules the rules file or rule set the user configured, if any
  */
 record PlanSources(
     String description,
@@ -53,7 +54,8 @@ record PlanSources(
     Optional<String> composeProject,
     Path projectDir,
     Optional<DockerProject> docker,
-    boolean builtInDefault) {
+    boolean builtInDefault,
+    Optional<Rules> configuredRules) {
 
   /** Reads the sources for a change set. */
   static PlanSources read(
@@ -101,8 +103,13 @@ record PlanSources(
   /** The sources at one revision of a read request (explain, check): nothing is compared. */
   static PlanSources atRevision(GitChanges git, PlanRequest request, Map<String, String> env)
       throws GitException, RulesException, ProjectException, IOException {
+    return read(git, revision(git, request), request, env);
+  }
+
+  /** The one revision a read request names, as a change set with no changes. */
+  static ChangeSet revision(GitChanges git, PlanRequest request) throws GitException {
     ChangeSet head = git.at(request.head());
-    return read(git, request.uncommitted() ? git.withUncommitted(head) : head, request, env);
+    return request.uncommitted() ? git.withUncommitted(head) : head;
   }
 
   /** The files the sources were read from: the head commit's, or the work tree's. */
@@ -166,7 +173,8 @@ record PlanSources(
         request.projectName().or(rules::composeProject),
         rules.projectDir(),
         Optional.empty(),
-        builtInDefault);
+        builtInDefault,
+        builtInDefault ? Optional.empty() : Optional.of(rules));
   }
 
   private static PlanSources fromProject(
@@ -191,7 +199,8 @@ record PlanSources(
         request.projectName().or(() -> rules.flatMap(Rules::composeProject)),
         projectDir,
         Optional.of(project),
-        false);
+        false,
+        rules);
   }
 
   /** The compose project's images, plus what the rules file declares; FROM edges of both. */

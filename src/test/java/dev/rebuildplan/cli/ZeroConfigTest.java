@@ -473,6 +473,22 @@ class ZeroConfigTest {
   }
 
   @Test
+  void check_readsTheRulesOfTheRevisionNotOfTheWorkTree() throws IOException {
+    String rules =
+        "images: {base: {}, api: {from: base}, web: {from: base}}\nrules:\n"
+            + "  - {match: [lib/**, docker/**], images: base}\n"
+            + "  - {match: [api/**, docker/Dockerfile.api], images: api}\n"
+            + "  - {match: [web/**], images: web}\n";
+    repo.write(".rebuild-plan.yaml", rules).commit("rules without package.json");
+    repo.write(".rebuild-plan.yaml", rules.replace("lib/**,", "lib/**, package.json,"));
+
+    Cli.Result result = new Cli().run("-C", repo.dir().toString(), "check");
+
+    assertEquals(1, result.exitCode(), result.toString());
+    assertTrue(result.out().contains("missed: base is built from package.json"), result.out());
+  }
+
+  @Test
   void check_noRulesFile_exitsTwoSayingWhatIsMissing() {
     Cli.Result result = new Cli().run("-C", repo.dir().toString(), "check");
 
