@@ -58,7 +58,8 @@ public final class CiPlatform {
       throw new CiException(
           "GitHub Actions event '"
               + env.getOrDefault("GITHUB_EVENT_NAME", "?")
-              + "' names no base (no GITHUB_BASE_REF, no 'before' in GITHUB_EVENT_PATH); pass --since"
+              + "' names no base (no GITHUB_BASE_REF, no 'before' in GITHUB_EVENT_PATH);"
+              + " pass --since"
               + " REF or --base REV");
     }
     if (!before.equals(NO_COMMIT)) {

@@ -30,7 +30,8 @@ final class BaseOptions {
       names = "--ci",
       description =
           "Take base and head from the CI platform (GitHub Actions,"
-              + " GitLab CI). Automatic when CI=true and no --since, --base or --uncommitted is given.")
+              + " GitLab CI). Automatic when CI=true and no --since, --base or --uncommitted is"
+              + " given.")
   boolean ci;
 
   @Option(

@@ -17,7 +17,8 @@ final class ProjectOptions {
       paramLabel = "FILE|NAME",
       description =
           "Rules file, or a built-in rule set by name (augmentos-cloud). Default:"
-              + " .rebuild-plan.yaml at the repository's top. Without rules, the compose file and its"
+              + " .rebuild-plan.yaml at the repository's top. Without rules, the compose file"
+              + " and its"
               + " Dockerfiles say what each image is built from; without either, augmentos-cloud.")
   String rules;
 

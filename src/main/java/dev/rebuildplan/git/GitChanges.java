@@ -208,7 +208,8 @@ public final class GitChanges implements AutoCloseable {
     if (mergeBases.isEmpty()) {
       String shallow =
           new File(repository.getDirectory(), "shallow").isFile()
-              ? "this is a shallow clone: fetch full history (git fetch --unshallow, or fetch-depth: 0"
+              ? "this is a shallow clone: fetch full history (git fetch --unshallow, or"
+                  + " fetch-depth: 0"
                   + " in actions/checkout)"
               : "compare the trees directly with --base " + baseName + " --head " + headName;
       throw new GitException(
